@@ -1,0 +1,78 @@
+package com.yarda.account;
+
+import com.yarda.platform.CurrentUser;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.net.URI;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@Tag(name = "Accounts")
+@RestController
+@RequestMapping("/api/auth")
+class AccountController {
+
+    private final Accounts accounts;
+
+    AccountController(Accounts accounts) {
+        this.accounts = accounts;
+    }
+
+    record RegisterRequest(
+            @NotNull @ValidEmail String email,
+            @NotNull @Size(min = 8, max = 128) String password) {}
+
+    record VerifyEmailRequest(@NotBlank @Size(max = 512) String token) {}
+
+    record ResendRequest(@NotNull @ValidEmail String email) {}
+
+    record LoginRequest(
+            @NotNull @Size(max = 320) String email,
+            @NotNull @Size(max = 1024) String password) {}
+
+    record Message(String message) {}
+
+    @Operation(summary = "Create an account with 3 trial credits and send the verification email")
+    @PostMapping("/register")
+    ResponseEntity<User> register(@Valid @RequestBody RegisterRequest request) {
+        User user = accounts.register(request.email(), request.password());
+        return ResponseEntity.created(URI.create("/api/auth/me")).body(user);
+    }
+
+    @Operation(summary = "Verify an email address with the token from the verification link")
+    @PostMapping("/verify-email")
+    Message verifyEmail(@Valid @RequestBody VerifyEmailRequest request) {
+        accounts.verifyEmail(request.token());
+        return new Message("Your email is verified. You can now create designs.");
+    }
+
+    @Operation(summary = "Send a new verification link (always 202, whether or not the address has an account)")
+    @PostMapping("/resend-verification")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    Message resendVerification(@Valid @RequestBody ResendRequest request) {
+        accounts.resendVerification(request.email());
+        return new Message("If this address has an unverified account, a new verification link is on its way.");
+    }
+
+    @Operation(summary = "Log in and receive a bearer token")
+    @PostMapping("/login")
+    Accounts.Login login(@Valid @RequestBody LoginRequest request) {
+        return accounts.login(request.email(), request.password());
+    }
+
+    @Operation(summary = "The current user")
+    @GetMapping("/me")
+    User me(CurrentUser user) {
+        return accounts.user(user.id());
+    }
+}

@@ -1,0 +1,24 @@
+package com.yarda.account;
+
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Account settings ({@code yarda.account.*}).
+ *
+ * @param verificationTtl how long an email verification link stays valid
+ * @param resendCooldown at most one verification email per address in this period
+ * @param maxFailedLogins failed logins for one email allowed within {@code failedLoginWindow}; more get 429
+ * @param failedLoginWindow the sliding window failed logins are counted in
+ */
+@Validated
+@ConfigurationProperties("yarda.account")
+public record AccountProperties(
+        @NotNull @DefaultValue("1h") Duration verificationTtl,
+        @NotNull @DefaultValue("60s") Duration resendCooldown,
+        @Positive @DefaultValue("5") int maxFailedLogins,
+        @NotNull @DefaultValue("15m") Duration failedLoginWindow) {}

@@ -1,0 +1,240 @@
+package com.yarda.account;
+
+import com.yarda.account.AccountProblems.EmailTaken;
+import com.yarda.account.AccountProblems.InvalidCredentials;
+import com.yarda.account.AccountProblems.InvalidToken;
+import com.yarda.account.AccountProblems.TokenExpired;
+import com.yarda.credits.Balance;
+import com.yarda.credits.Credits;
+import com.yarda.mail.Email;
+import com.yarda.mail.Mailer;
+import com.yarda.platform.AccessTokens;
+import com.yarda.platform.NotFound;
+import com.yarda.platform.RateLimited;
+import com.yarda.platform.Timestamps;
+import com.yarda.platform.YardaProperties;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The account journey: register, verify the email, log in. Password hashing (deliberately slow) always happens
+ * outside database transactions; each change is one short transaction.
+ */
+@Service
+public class Accounts {
+
+    private static final Logger log = LoggerFactory.getLogger(Accounts.class);
+
+    private final Users users;
+    private final VerificationTokens tokens;
+    private final LoginAttempts attempts;
+    private final Credits credits;
+    private final Mailer mailer;
+    private final PasswordEncoder passwords;
+    private final AccessTokens accessTokens;
+    private final TransactionTemplate transaction;
+    private final TransactionTemplate separateTransaction;
+    private final Clock clock;
+    private final AccountProperties properties;
+    private final YardaProperties yarda;
+    // compared against when the email is unknown, so that both failures take the same time
+    private final String unknownUserHash;
+
+    Accounts(
+            Users users,
+            VerificationTokens tokens,
+            LoginAttempts attempts,
+            Credits credits,
+            Mailer mailer,
+            PasswordEncoder passwords,
+            AccessTokens accessTokens,
+            PlatformTransactionManager transactions,
+            Clock clock,
+            AccountProperties properties,
+            YardaProperties yarda) {
+        this.users = users;
+        this.tokens = tokens;
+        this.attempts = attempts;
+        this.credits = credits;
+        this.mailer = mailer;
+        this.passwords = passwords;
+        this.accessTokens = accessTokens;
+        this.transaction = new TransactionTemplate(transactions);
+        this.separateTransaction = new TransactionTemplate(transactions);
+        this.separateTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.clock = clock;
+        this.properties = properties;
+        this.yarda = yarda;
+        this.unknownUserHash = passwords.encode(UUID.randomUUID().toString());
+    }
+
+    /**
+     * Creates an unverified user with the trial credits and queues the verification email, all in one
+     * transaction.
+     *
+     * @throws EmailTaken when an account with this email exists (also when two registrations race)
+     */
+    public User register(String rawEmail, String password) {
+        String email = EmailAddresses.normalize(rawEmail);
+        if (users.findByEmail(email).isPresent()) {
+            throw new EmailTaken();
+        }
+        String hash = passwords.encode(password);
+        Instant now = now();
+        UserRow row = new UserRow(UUID.randomUUID(), email, hash, null, now);
+        User user;
+        try {
+            user = transaction.execute(status -> {
+                users.insert(row, now);
+                Balance balance = credits.openAccount(row.id());
+                sendVerification(row.id(), email, now);
+                return view(row, balance);
+            });
+        } catch (DuplicateKeyException raced) {
+            throw new EmailTaken();
+        }
+        log.info("Registered user {}", row.id());
+        return user;
+    }
+
+    /**
+     * Verifies the email of the token's user. A token works once and for {@code yarda.account.verification-ttl}.
+     *
+     * @throws InvalidToken when the token is unknown, replaced by a newer one, or used
+     * @throws TokenExpired when the token is too old
+     */
+    public void verifyEmail(String token) {
+        Instant now = now();
+        UUID userId = transaction.execute(status -> {
+            VerificationTokens.Stored stored = tokens.findForUpdate(token).orElseThrow(InvalidToken::new);
+            if (stored.usedAt() != null) {
+                throw new InvalidToken();
+            }
+            if (!now.isBefore(stored.expiresAt())) {
+                throw new TokenExpired();
+            }
+            tokens.markUsed(token, now);
+            users.markVerified(stored.userId(), now);
+            return stored.userId();
+        });
+        log.info("User {} verified their email", userId);
+    }
+
+    /**
+     * Sends a new verification link (invalidating the previous one) when the address belongs to an unverified
+     * user and no email went to it within {@code yarda.account.resend-cooldown}. Says nothing about whether it did.
+     */
+    public void resendVerification(String rawEmail) {
+        String email = EmailAddresses.normalize(rawEmail);
+        Instant now = now();
+        transaction.executeWithoutResult(
+                status -> users.claimVerificationResend(email, now, now.minus(properties.resendCooldown()))
+                        .ifPresent(userId -> {
+                            sendVerification(userId, email, now);
+                            log.info("Queued a new verification email for user {}", userId);
+                        }));
+    }
+
+    /**
+     * Checks the password and issues an access token. Unverified users may log in.
+     *
+     * @throws InvalidCredentials for a wrong password and an unknown email alike
+     * @throws RateLimited after {@code yarda.account.max-failed-logins} failures within the window
+     */
+    public Login login(String rawEmail, String password) {
+        String email = EmailAddresses.normalize(rawEmail);
+        Duration window = properties.failedLoginWindow();
+        int max = properties.maxFailedLogins();
+        Optional<Duration> wait = separateTransaction.execute(status -> attempts.reserve(email, now(), window, max));
+        if (wait != null && wait.isPresent()) {
+            throw new RateLimited(
+                    "Too many failed logins for this account. Wait before trying again.", wait.get(), max, 0);
+        }
+        Optional<UserRow> user = users.findByEmail(email);
+        boolean matches =
+                passwords.matches(password, user.map(UserRow::passwordHash).orElse(unknownUserHash));
+        if (user.isEmpty() || !matches) {
+            user.ifPresent(u -> log.info("Failed login for user {}", u.id()));
+            throw new InvalidCredentials();
+        }
+        attempts.clear(email);
+        AccessTokens.IssuedToken token = accessTokens.issue(user.get().id());
+        log.debug("User {} logged in", user.get().id());
+        return new Login(token.value(), "bearer", token.expiresInSeconds(), view(user.get()));
+    }
+
+    /** The user with their current balances. */
+    public User user(UUID id) {
+        return view(users.findById(id).orElseThrow(() -> new NotFound("The user")));
+    }
+
+    /** Whether {@code id} has verified their email; verified-only features ask this. */
+    public boolean isVerified(UUID id) {
+        return users.findById(id).map(UserRow::verified).orElse(false);
+    }
+
+    /** @throws EmailNotVerified unless {@code id} has verified their email */
+    public void requireVerified(UUID id) {
+        if (!isVerified(id)) {
+            throw new EmailNotVerified();
+        }
+    }
+
+    public record Login(String accessToken, String tokenType, long expiresIn, User user) {}
+
+    private void sendVerification(UUID userId, String email, Instant now) {
+        String token = tokens.issue(userId, now, now.plus(properties.verificationTtl()));
+        String link = yarda.link("/verify-email?token=" + token);
+        mailer.send(new Email(
+                email, "Confirm your email for Yarda", """
+                Welcome to Yarda!
+
+                Confirm your email address to start designing your yard:
+
+                %s
+
+                This link works once and is valid for %s. If you did not create a Yarda account, \
+                you can ignore this email.
+                """.formatted(link, describe(properties.verificationTtl()))));
+    }
+
+    private User view(UserRow row) {
+        return view(row, credits.balance(row.id()));
+    }
+
+    private static User view(UserRow row, @Nullable Balance balance) {
+        Balance b = balance == null ? new Balance(0, 0, 0) : balance;
+        return new User(
+                row.id(),
+                row.email(),
+                row.verified(),
+                b.trialCredits(),
+                b.tokenBalance(),
+                b.totalAvailable(),
+                row.createdAt());
+    }
+
+    private Instant now() {
+        return Timestamps.truncate(clock.instant());
+    }
+
+    private static String describe(Duration duration) {
+        if (duration.toMinutes() % 60 == 0 && duration.toHours() > 0) {
+            long hours = duration.toHours();
+            return hours == 1 ? "1 hour" : hours + " hours";
+        }
+        return duration.toMinutes() + " minutes";
+    }
+}

@@ -1,0 +1,88 @@
+package com.yarda.account;
+
+import com.yarda.platform.Timestamps;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** SQL for {@code users} (V1__accounts.sql). */
+@Repository
+class Users {
+
+    private static final String COLUMNS = "id, email, password_hash, email_verified_at, created_at";
+
+    private final JdbcClient jdbc;
+
+    Users(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Inserts a new user; throws {@code DuplicateKeyException} when the email is taken (uq_users_email). */
+    void insert(UserRow user, Instant verificationSentAt) {
+        jdbc.sql("""
+                INSERT INTO users (id, email, password_hash, verification_sent_at, created_at)
+                VALUES (:id, :email, :hash, :sent, :created)
+                """)
+                .param("id", user.id())
+                .param("email", user.email())
+                .param("hash", user.passwordHash())
+                .param("sent", Timestamps.sql(verificationSentAt))
+                .param("created", Timestamps.sql(user.createdAt()))
+                .update();
+    }
+
+    Optional<UserRow> findById(UUID id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM users WHERE id = :id")
+                .param("id", id)
+                .query(Users::row)
+                .optional();
+    }
+
+    Optional<UserRow> findByEmail(String email) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM users WHERE email = :email")
+                .param("email", email)
+                .query(Users::row)
+                .optional();
+    }
+
+    /** Marks the email verified; false when it already was. */
+    boolean markVerified(UUID id, Instant now) {
+        return 1
+                == jdbc.sql("UPDATE users SET email_verified_at = :now WHERE id = :id AND email_verified_at IS NULL")
+                        .param("now", Timestamps.sql(now))
+                        .param("id", id)
+                        .update();
+    }
+
+    /**
+     * Takes the right to send a new verification email to {@code email}: only for an unverified user whose last
+     * email was queued at or before {@code sentNoLaterThan}. One statement, so concurrent resends cannot both win.
+     */
+    Optional<UUID> claimVerificationResend(String email, Instant now, Instant sentNoLaterThan) {
+        return jdbc.sql("""
+                UPDATE users SET verification_sent_at = :now
+                 WHERE email = :email
+                   AND email_verified_at IS NULL
+                   AND (verification_sent_at IS NULL OR verification_sent_at <= :cutoff)
+                RETURNING id
+                """)
+                .param("now", Timestamps.sql(now))
+                .param("email", email)
+                .param("cutoff", Timestamps.sql(sentNoLaterThan))
+                .query(UUID.class)
+                .optional();
+    }
+
+    private static UserRow row(ResultSet rs, int rowNum) throws SQLException {
+        return new UserRow(
+                rs.getObject("id", UUID.class),
+                rs.getString("email"),
+                rs.getString("password_hash"),
+                Timestamps.read(rs, "email_verified_at"),
+                Timestamps.read(rs, "created_at"));
+    }
+}

@@ -1,0 +1,167 @@
+package com.yarda.platform;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.QueryTimeoutException;
+import org.springframework.dao.TransientDataAccessResourceException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.validation.BindingResult;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * The one place where exceptions become {@code application/problem+json}. Bad input is always a 4xx that names
+ * the rule; an unreachable database is 503; anything else is a logged 500 {@code internal} with no details.
+ */
+@RestControllerAdvice
+class ProblemHandler extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+
+    @ExceptionHandler(ProblemException.class)
+    ResponseEntity<ProblemDetail> problem(ProblemException e) {
+        return ResponseEntity.status(e.status()).headers(e.responseHeaders()).body(e.toProblemDetail());
+    }
+
+    @ExceptionHandler({
+        CannotGetJdbcConnectionException.class,
+        CannotCreateTransactionException.class,
+        DataAccessResourceFailureException.class,
+        TransientDataAccessResourceException.class,
+        QueryTimeoutException.class
+    })
+    ResponseEntity<ProblemDetail> databaseUnavailable(Exception e) {
+        log.warn("Request failed because the database is unreachable: {}", e.getMessage());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, "5")
+                .body(Problems.of(
+                        HttpStatus.SERVICE_UNAVAILABLE,
+                        "unavailable",
+                        "The service cannot reach its database right now; nothing was changed. Try again shortly."));
+    }
+
+    @ExceptionHandler(AuthenticationException.class)
+    ResponseEntity<ProblemDetail> unauthenticated(AuthenticationException e) {
+        return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+                .body(Problems.of(HttpStatus.UNAUTHORIZED, "unauthenticated", "A valid bearer token is required."));
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<ProblemDetail> parameterType(MethodArgumentTypeMismatchException e) {
+        // A query or path parameter of the wrong type breaks a field rule, like an out-of-range number.
+        String field = snakeCase(e.getName());
+        return problem(new ValidationFailed(field, "must be a valid " + typeName(e.getRequiredType())));
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        log.error("Unexpected failure while handling a request", e);
+        return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR)
+                .body(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "Something went wrong on our side."));
+    }
+
+    @Override
+    protected @Nullable ResponseEntity<Object> handleMethodArgumentNotValid(
+            MethodArgumentNotValidException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return validationFailed(fieldProblems(ex.getBindingResult()));
+    }
+
+    @Override
+    protected @Nullable ResponseEntity<Object> handleHandlerMethodValidationException(
+            HandlerMethodValidationException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<FieldProblem> problems = new ArrayList<>();
+        ex.getParameterValidationResults().forEach(result -> {
+            String name = result.getMethodParameter().getParameterName();
+            result.getResolvableErrors().forEach(error -> {
+                String field = error instanceof FieldError fieldError ? fieldError.getField() : name;
+                problems.add(new FieldProblem(snakeCase(field == null ? "request" : field), message(error)));
+            });
+        });
+        return validationFailed(problems);
+    }
+
+    @Override
+    protected @Nullable ResponseEntity<Object> handleHttpMessageNotReadable(
+            HttpMessageNotReadableException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        ProblemDetail body = Problems.of(
+                HttpStatus.BAD_REQUEST,
+                "malformed_request",
+                "The request body is not valid JSON of the expected shape.");
+        return ResponseEntity.badRequest().body(body);
+    }
+
+    @Override
+    protected ResponseEntity<Object> createResponseEntity(
+            @Nullable Object body, HttpHeaders headers, HttpStatusCode statusCode, WebRequest request) {
+        // Spring MVC's own exceptions (404 route, 405, 415, ...) get the same shape as ours.
+        if (body instanceof ProblemDetail problem
+                && (problem.getProperties() == null || !problem.getProperties().containsKey("error"))) {
+            String code = Problems.codeFor(statusCode);
+            problem.setType(ProblemException.type(code));
+            problem.setProperty("error", code);
+            problem.setInstance(null);
+        }
+        return super.createResponseEntity(body, headers, statusCode, request);
+    }
+
+    private ResponseEntity<Object> validationFailed(List<FieldProblem> problems) {
+        ValidationFailed failure = new ValidationFailed(problems);
+        return ResponseEntity.status(failure.status()).body(failure.toProblemDetail());
+    }
+
+    private static List<FieldProblem> fieldProblems(BindingResult result) {
+        List<FieldProblem> problems = new ArrayList<>();
+        result.getFieldErrors()
+                .forEach(error -> problems.add(new FieldProblem(snakeCase(error.getField()), message(error))));
+        result.getGlobalErrors()
+                .forEach(error -> problems.add(new FieldProblem(snakeCase(error.getObjectName()), message(error))));
+        return problems;
+    }
+
+    private static String message(org.springframework.context.MessageSourceResolvable error) {
+        String message = error.getDefaultMessage();
+        return message == null ? "is invalid" : message;
+    }
+
+    private static String typeName(@Nullable Class<?> type) {
+        if (type == null) {
+            return "value";
+        }
+        if (Number.class.isAssignableFrom(type) || type.isPrimitive()) {
+            return "number";
+        }
+        return type.isEnum() ? "choice" : type.getSimpleName().toLowerCase();
+    }
+
+    /** JSON field names are snake_case; Java property paths are camelCase. */
+    static String snakeCase(String name) {
+        StringBuilder out = new StringBuilder(name.length() + 4);
+        for (char c : name.toCharArray()) {
+            if (Character.isUpperCase(c)) {
+                out.append('_').append(Character.toLowerCase(c));
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+}

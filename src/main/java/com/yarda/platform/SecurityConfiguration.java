@@ -1,0 +1,121 @@
+package com.yarda.platform;
+
+import com.nimbusds.jose.jwk.source.ImmutableSecret;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import javax.crypto.SecretKey;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtEncoder;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The API authenticates with signed bearer tokens (HS256 only; {@code exp} checked against the injected clock).
+ * It keeps no session and therefore needs no CSRF token: a browser never attaches a bearer token by itself.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration implements WebMvcConfigurer {
+
+    /** Endpoints that are public; everything else under /api needs a bearer token. */
+    private static final String[] PUBLIC_API = {
+        "/api/auth/register",
+        "/api/auth/login",
+        "/api/auth/verify-email",
+        "/api/auth/resend-verification",
+        "/api/docs",
+        "/api/docs/**",
+        "/api/openapi.json",
+        "/api/openapi.json/**",
+        "/api/swagger-ui/**",
+        "/api/swagger-ui.html"
+    };
+
+    @Bean
+    SecurityFilterChain apiSecurity(HttpSecurity http, JsonMapper json) throws Exception {
+        AuthenticationEntryPoint unauthenticated = (request, response, e) -> {
+            response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+            write(
+                    json,
+                    response,
+                    Problems.of(
+                            HttpStatus.UNAUTHORIZED,
+                            "unauthenticated",
+                            "A valid bearer token is required: send Authorization: Bearer <access_token> from"
+                                    + " POST /api/auth/login."));
+        };
+        AccessDeniedHandler denied = (request, response, e) ->
+                write(json, response, Problems.of(HttpStatus.FORBIDDEN, "forbidden", "This is not allowed."));
+        http.csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .httpBasic(basic -> basic.disable())
+                .formLogin(form -> form.disable())
+                .logout(logout -> logout.disable())
+                .authorizeHttpRequests(authorize -> authorize
+                        .requestMatchers(PUBLIC_API)
+                        .permitAll()
+                        .requestMatchers("/api/**")
+                        .authenticated()
+                        .anyRequest()
+                        .permitAll())
+                .oauth2ResourceServer(resource -> resource.jwt(jwt -> {}).authenticationEntryPoint(unauthenticated))
+                .exceptionHandling(exceptions ->
+                        exceptions.authenticationEntryPoint(unauthenticated).accessDeniedHandler(denied));
+        return http.build();
+    }
+
+    private static void write(JsonMapper json, HttpServletResponse response, ProblemDetail problem) throws IOException {
+        response.setStatus(problem.getStatus());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        json.writeValue(response.getOutputStream(), problem);
+    }
+
+    @Bean
+    SecretKey tokenSigningKey(SecurityProperties security, YardaProperties yarda, SecureRandom random) {
+        return SigningKey.load(security, yarda.dataDir(), random);
+    }
+
+    @Bean
+    JwtEncoder jwtEncoder(SecretKey tokenSigningKey) {
+        return new NimbusJwtEncoder(new ImmutableSecret<>(tokenSigningKey));
+    }
+
+    @Bean
+    JwtDecoder jwtDecoder(SecretKey tokenSigningKey, Clock clock) {
+        // Only HS256 is accepted: "none" and every other algorithm are rejected by the decoder.
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withSecretKey(tokenSigningKey)
+                .macAlgorithm(MacAlgorithm.HS256)
+                .build();
+        JwtTimestampValidator timestamps = new JwtTimestampValidator(Duration.ZERO);
+        timestamps.setClock(clock);
+        decoder.setJwtValidator(
+                new DelegatingOAuth2TokenValidator<>(timestamps, new JwtIssuerValidator(AccessTokens.ISSUER)));
+        return decoder;
+    }
+
+    @Override
+    public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+        resolvers.add(new CurrentUserResolver());
+    }
+}

@@ -1,0 +1,5 @@
+/** Turns a photo or an address and a style into a landscape design image: the port and its adapters. */
+@NullMarked
+package com.yarda.designer;
+
+import org.jspecify.annotations.NullMarked;

@@ -25,7 +25,8 @@ import org.jspecify.annotations.Nullable;
     class Validator implements ConstraintValidator<ValidEmail, String> {
         @Override
         public boolean isValid(@Nullable String value, ConstraintValidatorContext context) {
-            return EmailAddresses.isValid(value);
+            // null is @NotNull's business, so that a missing field is reported once
+            return value == null || EmailAddresses.isValid(value);
         }
     }
 }

@@ -1,15 +1,18 @@
 package com.yarda.credits;
 
+import com.yarda.credits.CreditLedger.Charge;
 import com.yarda.platform.NotFound;
+import com.yarda.platform.Page;
 import com.yarda.platform.Timestamps;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The credits of every user: opening an account, reading balances. */
+/** The credits of every user: opening an account, paying for generations, refunds and balances. */
 @Service
 public class Credits {
 
@@ -36,6 +39,67 @@ public class Credits {
             ledger.append(userId, "trial_grant", CreditType.TRIAL, trial, trial, null, now);
         }
         return Balance.of(trial, 0);
+    }
+
+    /**
+     * Takes one credit from {@code userId} to pay for {@code generationId}: a trial credit while there is one,
+     * otherwise a token. Runs inside the caller's transaction and holds the account's row lock until it ends,
+     * so concurrent requests are served one after the other and a balance never goes below zero.
+     *
+     * @return the type of credit that paid
+     * @throws InsufficientCredits when both balances are zero
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public CreditType consumeFor(UUID userId, UUID generationId) {
+        Instant now = Timestamps.truncate(clock.instant());
+        for (CreditType type : CreditType.values()) { // TRIAL before TOKEN
+            Optional<Integer> after = ledger.takeOne(userId, type, now);
+            if (after.isPresent()) {
+                ledger.append(userId, "consume", type, -1, after.get(), generationId, now);
+                return type;
+            }
+        }
+        throw new InsufficientCredits();
+    }
+
+    /**
+     * Gives the credit that paid for {@code generationId} back to its owner, once. Runs inside the caller's
+     * transaction; a second refund for one generation is refused by the database (uq_refund_generation).
+     *
+     * @return false when the generation was already refunded
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public boolean refund(UUID generationId) {
+        Charge charge = ledger.chargeFor(generationId)
+                .orElseThrow(() -> new IllegalStateException("generation " + generationId + " was never charged"));
+        if (ledger.refunded(generationId)) {
+            return false;
+        }
+        Instant now = Timestamps.truncate(clock.instant());
+        int after = ledger.add(charge.userId(), charge.type(), 1, now).orElseThrow();
+        ledger.append(charge.userId(), "refund", charge.type(), 1, after, generationId, now);
+        return true;
+    }
+
+    /**
+     * Adds (or, with a negative {@code amount}, deducts) credits of one type, recorded as an {@code adjustment}.
+     * For operators and benchmarks; a deduction below zero is refused by the database.
+     */
+    @Transactional
+    public Balance adjust(UUID userId, CreditType type, int amount) {
+        if (amount == 0) {
+            throw new IllegalArgumentException("an adjustment changes the balance");
+        }
+        Instant now = Timestamps.truncate(clock.instant());
+        int after = ledger.add(userId, type, amount, now).orElseThrow(() -> new NotFound("The credit account"));
+        ledger.append(userId, "adjustment", type, amount, after, null, now);
+        return balance(userId);
+    }
+
+    /** The ledger of {@code userId}, newest first. */
+    @Transactional(readOnly = true)
+    public Page<LedgerEntry> transactions(UUID userId, int limit, long offset) {
+        return new Page<>(ledger.entries(userId, limit, offset), ledger.count(userId), limit, offset);
     }
 
     /** The current balances of {@code userId}. */

@@ -12,6 +12,10 @@ public class RateLimited extends ProblemException {
     private final int limit;
     private final int remaining;
 
+    public int limit() {
+        return limit;
+    }
+
     public RateLimited(String detail, Duration retryAfter, int limit, int remaining) {
         super(HttpStatus.TOO_MANY_REQUESTS, "rate_limited", "Too many requests", detail);
         this.retryAfterSeconds = secondsRoundedUp(retryAfter);

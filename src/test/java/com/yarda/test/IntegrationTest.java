@@ -2,6 +2,7 @@ package com.yarda.test;
 
 import static io.restassured.RestAssured.given;
 
+import com.yarda.designer.Designer;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
@@ -9,11 +10,13 @@ import io.restassured.specification.RequestSpecification;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -67,6 +70,63 @@ public abstract class IntegrationTest {
         MutableClock testClock() {
             return new MutableClock();
         }
+
+        /** Puts a {@link ScriptedDesigner} around whichever designer the configuration chose. */
+        @Bean
+        static BeanPostProcessor scriptedDesigner() {
+            return new BeanPostProcessor() {
+                @Override
+                public Object postProcessAfterInitialization(Object bean, String beanName) {
+                    return bean instanceof Designer designer && !(bean instanceof ScriptedDesigner)
+                            ? new ScriptedDesigner(designer)
+                            : bean;
+                }
+            };
+        }
+    }
+
+    @Autowired
+    private Designer designer;
+
+    /** The designer the workers call, scriptable per test. */
+    protected ScriptedDesigner designer() {
+        return (ScriptedDesigner) designer;
+    }
+
+    /** A registered user with a verified email, logged in. */
+    public record TestUser(UUID id, String email, String token) {}
+
+    protected TestUser verifiedUser() {
+        String email = newEmail();
+        String id = register(email, "correct horse")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        // the verification journey has tests of its own; here it only has to be done
+        jdbc.sql("UPDATE users SET email_verified_at = now() WHERE id = :id")
+                .param("id", UUID.fromString(id))
+                .update();
+        String token =
+                login(email, "correct horse").then().statusCode(200).extract().path("access_token");
+        return new TestUser(UUID.fromString(id), email, token);
+    }
+
+    /** For every user and credit type, the ledger's sum equals the balance, and no balance is negative. */
+    protected void assertLedgerMatchesBalances() {
+        List<Map<String, Object>> mismatches = jdbc.sql("""
+                SELECT a.user_id, a.trial_credits, a.token_balance,
+                       COALESCE(SUM(l.amount) FILTER (WHERE l.credit_type = 'trial'), 0) AS trial_sum,
+                       COALESCE(SUM(l.amount) FILTER (WHERE l.credit_type = 'token'), 0) AS token_sum
+                  FROM credit_accounts a LEFT JOIN credit_ledger l ON l.user_id = a.user_id
+                 GROUP BY a.user_id, a.trial_credits, a.token_balance
+                HAVING a.trial_credits <> COALESCE(SUM(l.amount) FILTER (WHERE l.credit_type = 'trial'), 0)
+                    OR a.token_balance <> COALESCE(SUM(l.amount) FILTER (WHERE l.credit_type = 'token'), 0)
+                    OR a.trial_credits < 0 OR a.token_balance < 0
+                """).query().listOfRows();
+        org.assertj.core.api.Assertions.assertThat(mismatches)
+                .as("users whose ledger does not add up to their balance")
+                .isEmpty();
     }
 
     @BeforeEach

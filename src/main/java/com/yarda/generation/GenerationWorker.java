@@ -1,0 +1,341 @@
+package com.yarda.generation;
+
+import com.yarda.credits.Credits;
+import com.yarda.designer.Design;
+import com.yarda.designer.DesignFailed;
+import com.yarda.designer.DesignRequest;
+import com.yarda.designer.Designer;
+import com.yarda.generation.GenerationRepository.Claim;
+import com.yarda.storage.ImageBlob;
+import com.yarda.storage.ImageStore;
+import com.yarda.storage.StoredImage;
+import com.yarda.upload.Upload;
+import com.yarda.upload.Uploads;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.lang.management.ManagementFactory;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Processes generations from the database queue. A claim is one statement ({@code FOR UPDATE SKIP LOCKED}) that
+ * gives this worker a lease; the designer runs outside any transaction on a bounded number of virtual threads;
+ * the outcome is written in a short transaction guarded by the claim's attempt number, so a worker that lost its
+ * lease can neither overwrite a newer attempt's result nor refund twice. A generation whose worker died is
+ * claimed again when its lease runs out, and fails (with its refund) after {@code yarda.worker.max-attempts}.
+ */
+@Component
+class GenerationWorker implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(GenerationWorker.class);
+    static final String GENERIC_FAILURE = "The design could not be created because of an internal error.";
+
+    private final GenerationRepository generations;
+    private final Credits credits;
+    private final Designer designer;
+    private final ImageStore images;
+    private final Uploads uploads;
+    private final WorkerProperties properties;
+    private final TransactionTemplate transaction;
+    private final Clock clock;
+    private final String workerId;
+    private final Semaphore slots;
+    private final Object signal = new Object();
+    private final Counter completed;
+    private final Counter failed;
+    private final Counter refunds;
+    private final Counter stale;
+    private final Timer designerLatency;
+
+    private volatile boolean running;
+    private volatile boolean wakeRequested;
+    private Thread loop;
+    private ExecutorService executor;
+    private ScheduledExecutorService leaseKeeper;
+
+    GenerationWorker(
+            GenerationRepository generations,
+            Credits credits,
+            Designer designer,
+            ImageStore images,
+            Uploads uploads,
+            WorkerProperties properties,
+            PlatformTransactionManager transactions,
+            Clock clock,
+            MeterRegistry meters) {
+        this.generations = generations;
+        this.credits = credits;
+        this.designer = designer;
+        this.images = images;
+        this.uploads = uploads;
+        this.properties = properties;
+        this.transaction = new TransactionTemplate(transactions);
+        this.clock = clock;
+        this.workerId = ManagementFactory.getRuntimeMXBean().getName() + "/"
+                + UUID.randomUUID().toString().substring(0, 8);
+        this.slots = new Semaphore(properties.concurrency());
+        this.completed = meters.counter("yarda.generations", "outcome", "completed");
+        this.failed = meters.counter("yarda.generations", "outcome", "failed");
+        this.refunds = meters.counter("yarda.credits.refunds");
+        this.stale = meters.counter("yarda.generations.stale.attempts");
+        this.designerLatency = Timer.builder("yarda.designer.latency")
+                .tag("designer", designer.name())
+                .publishPercentileHistogram()
+                .register(meters);
+        Gauge.builder("yarda.generations.queue.depth", generations, GenerationRepository::queueDepth)
+                .description("pending and processing generations")
+                .register(meters);
+    }
+
+    /** The id this worker writes into {@code locked_by}. */
+    String workerId() {
+        return workerId;
+    }
+
+    @TransactionalEventListener
+    void onQueued(GenerationQueued queued) {
+        wakeUp();
+    }
+
+    void wakeUp() {
+        synchronized (signal) {
+            wakeRequested = true;
+            signal.notifyAll();
+        }
+    }
+
+    @Override
+    public void start() {
+        if (!properties.enabled()) {
+            log.info("Generation worker disabled (yarda.worker.enabled=false)");
+            return;
+        }
+        running = true;
+        executor = Executors.newThreadPerTaskExecutor(
+                Thread.ofVirtual().name("generation-", 0).factory());
+        leaseKeeper = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().name("generation-leases").daemon().factory());
+        loop = Thread.ofPlatform().name("generation-queue").daemon().start(this::run);
+        log.info(
+                "Generation worker {} started: designer {}, {} at a time, lease {}, {} attempts",
+                workerId,
+                designer.name(),
+                properties.concurrency(),
+                properties.lease(),
+                properties.maxAttempts());
+    }
+
+    @Override
+    public void stop() {
+        if (!running) {
+            return;
+        }
+        running = false;
+        wakeUp();
+        executor.shutdown();
+        try {
+            loop.join(Duration.ofSeconds(5));
+            if (!executor.awaitTermination(20, TimeUnit.SECONDS)) {
+                // hand them back now rather than when their lease runs out; a late result of theirs is refused
+                int released = generations.release(workerId);
+                log.warn("Stopped with {} generations in progress; handed back to the queue", released);
+                executor.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            log.warn("Could not hand back in-progress generations; they are retried after their lease: {}", e.getMessage());
+        }
+        leaseKeeper.shutdownNow();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    @Override
+    public int getPhase() {
+        // stop after the web server has stopped taking requests, before the database goes away
+        return SmartLifecycle.DEFAULT_PHASE - 1024;
+    }
+
+    private void run() {
+        while (running) {
+            int claimed = 0;
+            try {
+                failExhausted();
+                claimed = claimAndDispatch();
+            } catch (RuntimeException e) {
+                log.warn("Generation queue unavailable, retrying in {}: {}", properties.pollInterval(), e.getMessage());
+            }
+            if (claimed == 0) {
+                awaitWork();
+            }
+        }
+    }
+
+    private void awaitWork() {
+        synchronized (signal) {
+            if (!wakeRequested && running) {
+                try {
+                    signal.wait(Math.max(1, properties.pollInterval().toMillis()));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    running = false;
+                }
+            }
+            wakeRequested = false;
+        }
+    }
+
+    /** Claims as many generations as there are free slots and starts each on its own virtual thread. */
+    int claimAndDispatch() {
+        int free = slots.availablePermits();
+        if (free == 0) {
+            awaitWork();
+            return 0;
+        }
+        Instant now = clock.instant();
+        List<Claim> claims =
+                generations.claim(workerId, now, now.plus(properties.lease()), free, properties.maxAttempts());
+        for (Claim claim : claims) {
+            slots.acquireUninterruptibly();
+            executor.execute(() -> {
+                try {
+                    process(claim);
+                } finally {
+                    slots.release();
+                    wakeUp();
+                }
+            });
+        }
+        return claims.size();
+    }
+
+    /** Ends, with a refund, generations whose last allowed attempt's lease ran out (their worker died). */
+    void failExhausted() {
+        Instant now = clock.instant();
+        transaction.executeWithoutResult(status -> {
+            for (Claim claim : generations.exhausted(now, properties.maxAttempts(), 50)) {
+                String message =
+                        "The design could not be created: it was interrupted %d times. Your credit was returned."
+                                .formatted(claim.attempt());
+                failWithRefund(claim, message, now);
+                log.warn(
+                        "Generation {} failed after {} interrupted attempts; credit refunded",
+                        claim.generation().id(),
+                        claim.attempt());
+            }
+        });
+    }
+
+    void process(Claim claim) {
+        UUID id = claim.generation().id();
+        log.debug("Worker {} processing generation {} (attempt {})", workerId, id, claim.attempt());
+        long renewEvery = Math.max(1000, properties.lease().toMillis() / 3);
+        ScheduledFuture<?> renewal =
+                leaseKeeper.scheduleAtFixedRate(() -> renew(claim), renewEvery, renewEvery, TimeUnit.MILLISECONDS);
+        try {
+            Design design = design(claim);
+            StoredImage stored;
+            try {
+                stored = images.store(design.image(), design.contentType());
+            } catch (RuntimeException e) {
+                log.error("Generation {}: the finished image could not be stored", id, e);
+                fail(claim, "The finished design could not be saved. Your credit was returned.");
+                return;
+            }
+            boolean done = transaction.execute(status -> generations.complete(
+                    claim, stored.key(), stored.contentType(), design.prompt(), designer.name(), clock.instant()));
+            if (done) {
+                completed.increment();
+                log.info("Generation {} completed by {} (attempt {})", id, designer.name(), claim.attempt());
+            } else {
+                stale.increment();
+                images.delete(stored.key());
+                log.warn(
+                        "Generation {} attempt {} finished after losing its lease; result discarded",
+                        id,
+                        claim.attempt());
+            }
+        } catch (DesignFailed e) {
+            fail(claim, e.getMessage() + " Your credit was returned.");
+        } catch (RuntimeException e) {
+            log.error("Generation {} attempt {} failed unexpectedly", id, claim.attempt(), e);
+            fail(claim, GENERIC_FAILURE + " Your credit was returned.");
+        } finally {
+            renewal.cancel(false);
+        }
+    }
+
+    private Design design(Claim claim) {
+        GenerationRow g = claim.generation();
+        DesignRequest.Photo photo = null;
+        if (g.inputUploadId() != null) {
+            Upload upload = uploads.get(g.userId(), g.inputUploadId());
+            ImageBlob blob = uploads.image(g.userId(), g.inputUploadId());
+            photo = new DesignRequest.Photo(blob.bytes(), blob.contentType(), upload.width(), upload.height());
+        }
+        DesignRequest request = new DesignRequest(g.id(), g.style(), g.inputAddress(), photo, g.customPrompt());
+        return designerLatency.record(() -> designer.design(request));
+    }
+
+    private void fail(Claim claim, String message) {
+        UUID id = claim.generation().id();
+        Boolean done = transaction.execute(status -> failWithRefund(claim, message, clock.instant()));
+        if (Boolean.TRUE.equals(done)) {
+            log.info("Generation {} failed (attempt {}): {}; credit refunded", id, claim.attempt(), message);
+        } else {
+            stale.increment();
+            log.warn("Generation {} attempt {} failed after losing its lease; nothing changed", id, claim.attempt());
+        }
+    }
+
+    /** In the caller's transaction: the guarded status change and the refund, both or neither. */
+    private boolean failWithRefund(Claim claim, String message, Instant now) {
+        if (!generations.fail(claim, message, now)) {
+            return false;
+        }
+        if (!credits.refund(claim.generation().id())) {
+            throw new IllegalStateException("generation " + claim.generation().id() + " was already refunded");
+        }
+        failed.increment();
+        refunds.increment();
+        return true;
+    }
+
+    private void renew(Claim claim) {
+        try {
+            if (!generations.extendLease(claim, clock.instant().plus(properties.lease()))) {
+                log.warn(
+                        "Generation {} attempt {} lost its lease while working",
+                        claim.generation().id(),
+                        claim.attempt());
+            }
+        } catch (RuntimeException e) {
+            log.warn(
+                    "Could not renew the lease of generation {}: {}",
+                    claim.generation().id(),
+                    e.getMessage());
+        }
+    }
+}

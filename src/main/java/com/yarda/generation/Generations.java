@@ -1,0 +1,270 @@
+package com.yarda.generation;
+
+import com.yarda.account.Accounts;
+import com.yarda.credits.CreditType;
+import com.yarda.credits.Credits;
+import com.yarda.designer.Style;
+import com.yarda.generation.GenerationProblems.IdempotencyInFlight;
+import com.yarda.generation.GenerationProblems.IdempotencyKeyReused;
+import com.yarda.platform.FieldProblem;
+import com.yarda.platform.NotFound;
+import com.yarda.platform.Page;
+import com.yarda.platform.Timestamps;
+import com.yarda.platform.ValidationFailed;
+import com.yarda.storage.ImageBlob;
+import com.yarda.storage.ImageStore;
+import com.yarda.upload.Upload;
+import com.yarda.upload.Uploads;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Accepting generations and reading them back. Accepting is one transaction: the rate-limit attempt, the credit,
+ * the generation row and the idempotency record are written together or not at all.
+ */
+@Service
+public class Generations {
+
+    private static final Logger log = LoggerFactory.getLogger(Generations.class);
+    static final int MAX_CUSTOM_PROMPT = 500;
+
+    private final Accounts accounts;
+    private final Credits credits;
+    private final Uploads uploads;
+    private final RateLimiter rateLimiter;
+    private final IdempotencyKeys idempotencyKeys;
+    private final GenerationRepository generations;
+    private final ImageStore images;
+    private final ApplicationEventPublisher events;
+    private final JsonMapper json;
+    private final TransactionTemplate transaction;
+    private final Clock clock;
+    private final UserLocks userLocks = new UserLocks();
+
+    Generations(
+            Accounts accounts,
+            Credits credits,
+            Uploads uploads,
+            RateLimiter rateLimiter,
+            IdempotencyKeys idempotencyKeys,
+            GenerationRepository generations,
+            ImageStore images,
+            ApplicationEventPublisher events,
+            JsonMapper json,
+            PlatformTransactionManager transactions,
+            Clock clock) {
+        this.accounts = accounts;
+        this.credits = credits;
+        this.uploads = uploads;
+        this.rateLimiter = rateLimiter;
+        this.idempotencyKeys = idempotencyKeys;
+        this.generations = generations;
+        this.images = images;
+        this.events = events;
+        this.json = json;
+        this.transaction = new TransactionTemplate(transactions);
+        this.clock = clock;
+    }
+
+    /** The answer to an accepted request, or the replay of the first answer to an idempotent retry. */
+    public record Accepted(
+            UUID generationId,
+            String responseBody,
+            boolean replayed,
+            @Nullable RateLimitStatus rateLimit) {}
+
+    /**
+     * Accepts a request for a design. Checks, in this order: verified email (403), the request's fields (400, 413,
+     * 415, 422; nothing is recorded for an invalid request), then in one transaction the rate limit (429) and the
+     * credit (402). A retry with the same {@code idempotencyKey} and body gets the first answer and is not charged
+     * again.
+     */
+    public Accepted accept(UUID userId, NewGeneration request, @Nullable String idempotencyKey) {
+        accounts.requireVerified(userId);
+        Valid valid = validate(userId, request);
+        byte[] fingerprint = request.fingerprint();
+        if (idempotencyKey != null) {
+            Optional<Accepted> replay = replay(userId, idempotencyKey, fingerprint);
+            if (replay.isPresent()) {
+                return replay.get();
+            }
+        }
+        UUID uploadId = valid.uploadId() != null
+                ? valid.uploadId()
+                : request.photo() != null
+                        ? uploads.store(userId, request.photo()).id()
+                        : null;
+
+        UUID id = UUID.randomUUID();
+        Accepted accepted = userLocks.underLock(userId, () -> transaction.execute(status -> {
+            Instant now = Timestamps.truncate(clock.instant());
+            if (idempotencyKey != null) {
+                if (!idempotencyKeys.tryLock(userId, idempotencyKey)) {
+                    throw new IdempotencyInFlight();
+                }
+                Optional<Accepted> replay = replay(userId, idempotencyKey, fingerprint);
+                if (replay.isPresent()) {
+                    return replay.get();
+                }
+            }
+            RateLimitStatus limit = rateLimiter.attempt(userId, now);
+            CreditType paidWith = credits.consumeFor(userId, id);
+            GenerationRow row = new GenerationRow(
+                    id,
+                    userId,
+                    GenerationStatus.PENDING,
+                    valid.inputType(),
+                    valid.address(),
+                    uploadId,
+                    valid.style(),
+                    valid.customPrompt(),
+                    paidWith,
+                    false,
+                    null,
+                    null,
+                    null,
+                    0,
+                    now,
+                    null,
+                    null,
+                    null);
+            generations.insert(row);
+            String body = json.writeValueAsString(row.toGeneration());
+            if (idempotencyKey != null) {
+                idempotencyKeys.save(userId, idempotencyKey, fingerprint, id, body, now);
+            }
+            events.publishEvent(new GenerationQueued(id));
+            return new Accepted(id, body, false, limit);
+        }));
+        if (accepted != null && !accepted.replayed()) {
+            log.info("Accepted generation {} of user {}", id, userId);
+        }
+        return accepted;
+    }
+
+    /** A generation of {@code userId}; someone else's is not found either. */
+    public Generation get(UUID userId, UUID id) {
+        return generations
+                .findOwned(userId, id)
+                .map(GenerationRow::toGeneration)
+                .orElseThrow(Generations::notFound);
+    }
+
+    /** {@code userId}'s generations, newest first, optionally only those with {@code status}. */
+    public Page<Generation> history(UUID userId, @Nullable GenerationStatus status, int limit, long offset) {
+        List<Generation> items = generations.history(userId, status, limit, offset).stream()
+                .map(GenerationRow::toGeneration)
+                .toList();
+        return new Page<>(items, generations.count(userId, status), limit, offset);
+    }
+
+    /** The finished design image of a completed generation of {@code userId}. */
+    public ImageBlob image(UUID userId, UUID id) {
+        GenerationRow row = generations.findOwned(userId, id).orElseThrow(Generations::notFound);
+        if (row.status() != GenerationStatus.COMPLETED || row.outputImageKey() == null) {
+            throw new NotFound("The image of this generation");
+        }
+        return images.read(row.outputImageKey()).orElseThrow(Generations::notFound);
+    }
+
+    /** Where {@code userId} stands against the rate limit now. */
+    public RateLimitStatus rateLimit(UUID userId) {
+        return rateLimiter.status(userId, clock.instant());
+    }
+
+    private Optional<Accepted> replay(UUID userId, String key, byte[] fingerprint) {
+        return idempotencyKeys.find(userId, key).map(stored -> {
+            if (!MessageDigest.isEqual(stored.requestHash(), fingerprint)) {
+                throw new IdempotencyKeyReused();
+            }
+            return new Accepted(stored.generationId(), stored.responseBody(), true, null);
+        });
+    }
+
+    private record Valid(
+            InputType inputType,
+            @Nullable String address,
+            @Nullable UUID uploadId,
+            Style style,
+            @Nullable String customPrompt) {}
+
+    /** The rules of API.md for a new generation; every broken rule is reported at once. */
+    private Valid validate(UUID userId, NewGeneration request) {
+        List<FieldProblem> problems = new ArrayList<>();
+        InputType inputType = null;
+        if (request.inputType() == null) {
+            problems.add(new FieldProblem("input_type", "is required: photo or address"));
+        } else {
+            inputType = Arrays.stream(InputType.values())
+                    .filter(type -> type.value().equals(request.inputType()))
+                    .findFirst()
+                    .orElse(null);
+            if (inputType == null) {
+                problems.add(new FieldProblem("input_type", "must be photo or address"));
+            }
+        }
+        Style style = Arrays.stream(Style.values())
+                .filter(s -> s.id().equals(request.style()))
+                .findFirst()
+                .orElse(null);
+        if (style == null) {
+            problems.add(new FieldProblem("style", "must be one of the ids of /api/styles"));
+        }
+        String customPrompt =
+                request.customPrompt() == null || request.customPrompt().isBlank()
+                        ? null
+                        : request.customPrompt().trim();
+        if (customPrompt != null && customPrompt.length() > MAX_CUSTOM_PROMPT) {
+            problems.add(new FieldProblem("custom_prompt", "must be at most 500 characters"));
+        }
+        String address = null;
+        UUID uploadId = null;
+        if (inputType == InputType.ADDRESS) {
+            address = request.inputAddress() == null
+                    ? null
+                    : request.inputAddress().trim();
+            if (address == null || address.length() < 5 || address.length() > 200) {
+                problems.add(new FieldProblem("input_address", "must be 5 to 200 characters for an address"));
+            }
+        } else if (inputType == InputType.PHOTO) {
+            if (request.photo() == null) {
+                if (request.inputPhotoUrl() == null || request.inputPhotoUrl().isBlank()) {
+                    problems.add(new FieldProblem(
+                            "input_photo_url", "is required for a photo: upload one with POST /api/uploads"));
+                } else {
+                    uploadId = uploads.resolveOwnUrl(userId, request.inputPhotoUrl())
+                            .map(Upload::id)
+                            .orElse(null);
+                    if (uploadId == null) {
+                        problems.add(new FieldProblem("input_photo_url", "must be the url of one of your own uploads"));
+                    }
+                }
+            } else if (request.inputPhotoUrl() != null
+                    && !request.inputPhotoUrl().isBlank()) {
+                problems.add(new FieldProblem("input_photo_url", "send either a photo or an upload url, not both"));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new ValidationFailed(problems);
+        }
+        return new Valid(inputType, address, uploadId, style, customPrompt);
+    }
+
+    private static NotFound notFound() {
+        return new NotFound("The generation");
+    }
+}

@@ -1,0 +1,8 @@
+/**
+ * Generations: accepting a request (rate limit, credit, idempotency in one transaction), the durable
+ * database-backed queue and its workers, and the history.
+ */
+@NullMarked
+package com.yarda.generation;
+
+import org.jspecify.annotations.NullMarked;

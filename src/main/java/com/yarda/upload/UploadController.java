@@ -1,0 +1,54 @@
+package com.yarda.upload;
+
+import com.yarda.platform.CurrentUser;
+import com.yarda.storage.ImageBlob;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.io.IOException;
+import java.net.URI;
+import java.util.UUID;
+import org.springframework.http.CacheControl;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+@Tag(name = "Uploads")
+@RestController
+@RequestMapping("/api/uploads")
+class UploadController {
+
+    private final Uploads uploads;
+
+    UploadController(Uploads uploads) {
+        this.uploads = uploads;
+    }
+
+    @Operation(summary = "Upload a photo of your yard (JPEG, PNG or WebP; at most 10 MiB and 40 megapixels)")
+    @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    ResponseEntity<Upload> upload(CurrentUser user, @RequestPart("file") MultipartFile file) throws IOException {
+        Upload upload = uploads.store(user.id(), file.getBytes());
+        return ResponseEntity.created(URI.create("/api/uploads/" + upload.id())).body(upload);
+    }
+
+    @Operation(summary = "An upload's details")
+    @GetMapping("/{id}")
+    Upload get(CurrentUser user, @PathVariable UUID id) {
+        return uploads.get(user.id(), id);
+    }
+
+    @Operation(summary = "An upload's image (owner only)")
+    @GetMapping("/{id}/image")
+    ResponseEntity<byte[]> image(CurrentUser user, @PathVariable UUID id) {
+        ImageBlob image = uploads.image(user.id(), id);
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(image.contentType()))
+                .cacheControl(CacheControl.noCache().cachePrivate())
+                .body(image.bytes());
+    }
+}

@@ -1,0 +1,60 @@
+package com.yarda.upload;
+
+import com.yarda.platform.Timestamps;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** SQL for {@code uploads} (V4__generations.sql). */
+@Repository
+class UploadRepository {
+
+    record Row(Upload upload, UUID userId, String storageKey) {}
+
+    private final JdbcClient jdbc;
+
+    UploadRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void insert(UUID userId, Upload upload, String storageKey) {
+        jdbc.sql("""
+                INSERT INTO uploads (id, user_id, storage_key, content_type, width, height, size_bytes, created_at)
+                VALUES (:id, :user, :key, :type, :width, :height, :size, :created)
+                """)
+                .param("id", upload.id())
+                .param("user", userId)
+                .param("key", storageKey)
+                .param("type", upload.contentType())
+                .param("width", upload.width())
+                .param("height", upload.height())
+                .param("size", upload.sizeBytes())
+                .param("created", Timestamps.sql(upload.createdAt()))
+                .update();
+    }
+
+    Optional<Row> findOwned(UUID userId, UUID id) {
+        return jdbc.sql("""
+                SELECT id, user_id, storage_key, content_type, width, height, size_bytes, created_at
+                  FROM uploads WHERE id = :id AND user_id = :user
+                """)
+                .param("id", id)
+                .param("user", userId)
+                .query((rs, row) -> {
+                    UUID uploadId = rs.getObject("id", UUID.class);
+                    return new Row(
+                            new Upload(
+                                    uploadId,
+                                    Uploads.url(uploadId),
+                                    rs.getString("content_type"),
+                                    rs.getInt("width"),
+                                    rs.getInt("height"),
+                                    rs.getLong("size_bytes"),
+                                    Timestamps.read(rs, "created_at")),
+                            rs.getObject("user_id", UUID.class),
+                            rs.getString("storage_key"));
+                })
+                .optional();
+    }
+}

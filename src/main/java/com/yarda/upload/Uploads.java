@@ -1,0 +1,116 @@
+package com.yarda.upload;
+
+import com.yarda.platform.NotFound;
+import com.yarda.platform.Timestamps;
+import com.yarda.platform.YardaProperties;
+import com.yarda.storage.ImageBlob;
+import com.yarda.storage.ImageStore;
+import com.yarda.storage.ImageUploads;
+import com.yarda.storage.SanitizedImage;
+import com.yarda.storage.StoredImage;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/** Accepts, keeps and serves users' photos. */
+@Service
+public class Uploads {
+
+    private static final Logger log = LoggerFactory.getLogger(Uploads.class);
+    private static final Pattern OWN_URL = Pattern.compile(
+            "/api/uploads/([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})/image");
+
+    private final ImageUploads images;
+    private final ImageStore store;
+    private final UploadRepository uploads;
+    private final YardaProperties yarda;
+    private final Clock clock;
+
+    Uploads(ImageUploads images, ImageStore store, UploadRepository uploads, YardaProperties yarda, Clock clock) {
+        this.images = images;
+        this.store = store;
+        this.uploads = uploads;
+        this.yarda = yarda;
+        this.clock = clock;
+    }
+
+    /**
+     * Validates {@code bytes} as a JPEG, PNG or WebP photo (by content, not name), re-encodes it without any
+     * metadata and keeps it for {@code userId}.
+     *
+     * @throws com.yarda.storage.UnsupportedImage (415) for anything that is not such an image
+     * @throws com.yarda.storage.ImageTooLarge (413) above 10 MiB or 40 megapixels
+     */
+    public Upload store(UUID userId, byte[] bytes) {
+        SanitizedImage image = images.sanitize(bytes);
+        StoredImage stored = store.store(image.bytes(), image.contentType());
+        UUID id = UUID.randomUUID();
+        Upload upload = new Upload(
+                id,
+                url(id),
+                image.contentType(),
+                image.width(),
+                image.height(),
+                image.bytes().length,
+                Timestamps.truncate(clock.instant()));
+        try {
+            uploads.insert(userId, upload, stored.key());
+        } catch (RuntimeException e) {
+            store.delete(stored.key());
+            throw e;
+        }
+        log.info(
+                "User {} uploaded photo {} ({}x{}, {} bytes)",
+                userId,
+                id,
+                upload.width(),
+                upload.height(),
+                upload.sizeBytes());
+        return upload;
+    }
+
+    /** The upload {@code id} of {@code userId}; someone else's upload is not found either. */
+    public Upload get(UUID userId, UUID id) {
+        return uploads.findOwned(userId, id).map(UploadRepository.Row::upload).orElseThrow(Uploads::notFound);
+    }
+
+    /** The stored image of an upload of {@code userId}. */
+    public ImageBlob image(UUID userId, UUID id) {
+        UploadRepository.Row row = uploads.findOwned(userId, id).orElseThrow(Uploads::notFound);
+        return store.read(row.storageKey()).orElseThrow(Uploads::notFound);
+    }
+
+    /**
+     * The upload that {@code url} names, when it is one of {@code userId}'s own upload URLs (relative, or under the
+     * public URL). Nothing else is ever fetched: the service does not follow URLs that users type.
+     */
+    public Optional<Upload> resolveOwnUrl(UUID userId, @Nullable String url) {
+        if (url == null) {
+            return Optional.empty();
+        }
+        String path = url.trim();
+        String base = yarda.link("");
+        if (path.startsWith(base)) {
+            path = path.substring(base.length());
+        }
+        Matcher matcher = OWN_URL.matcher(path);
+        if (!matcher.matches()) {
+            return Optional.empty();
+        }
+        return uploads.findOwned(userId, UUID.fromString(matcher.group(1))).map(UploadRepository.Row::upload);
+    }
+
+    static String url(UUID id) {
+        return "/api/uploads/" + id + "/image";
+    }
+
+    private static NotFound notFound() {
+        return new NotFound("The upload");
+    }
+}

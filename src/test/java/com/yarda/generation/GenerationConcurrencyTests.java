@@ -1,0 +1,122 @@
+package com.yarda.generation;
+
+import static com.yarda.generation.GenerationApiTests.address;
+import static com.yarda.generation.GenerationApiTests.create;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.yarda.credits.CreditType;
+import com.yarda.credits.Credits;
+import com.yarda.test.IntegrationTest;
+import io.restassured.response.Response;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.IntFunction;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** Races against one user's credits and rate limit, with the default limit of 3 per minute. */
+class GenerationConcurrencyTests extends IntegrationTest {
+
+    @Autowired
+    Credits credits;
+
+    @Test
+    void twentyConcurrentRequestsWithCreditsToSpareAcceptExactlyThree() throws Exception {
+        TestUser user = verifiedUser();
+        credits.adjust(user.id(), CreditType.TOKEN, 20);
+
+        List<Response> responses = race(20, i -> () -> create(user, address(i + " Race Street", "japanese_zen")));
+
+        assertThat(responses).filteredOn(r -> r.statusCode() == 202).hasSize(3);
+        List<Response> limited =
+                responses.stream().filter(r -> r.statusCode() == 429).toList();
+        assertThat(limited).hasSize(17);
+        for (Response response : limited) {
+            assertThat(response.contentType()).startsWith("application/problem+json");
+            assertThat(response.<String>path("error")).isEqualTo("rate_limited");
+            assertThat(response.<Integer>path("limit")).isEqualTo(3);
+            assertThat(response.<Integer>path("remaining")).isZero();
+            assertThat(response.<Integer>path("retry_after")).isBetween(59, 60);
+            assertThat(response.header("Retry-After")).isEqualTo(String.valueOf(response.<Integer>path("retry_after")));
+            assertThat(response.header("RateLimit")).startsWith("\"generations\";r=0;t=");
+        }
+        api(user.token()).get("/api/credits/balance").then().extract().path("total_available");
+        assertThat((Integer) api(user.token()).get("/api/credits/balance").path("total_available"))
+                .isEqualTo(23 - 3);
+        assertLedgerMatchesBalances();
+    }
+
+    @Test
+    void usersDoNotAffectEachOthersRateLimit() throws Exception {
+        TestUser busy = verifiedUser();
+        TestUser calm = verifiedUser();
+        for (int i = 0; i < 3; i++) {
+            create(busy, address(i + " Busy Street", "mediterranean")).then().statusCode(202);
+        }
+        create(busy, address("4 Busy Street", "mediterranean")).then().statusCode(429);
+
+        create(calm, address("1 Calm Street", "mediterranean")).then().statusCode(202);
+        api(calm.token())
+                .get("/api/rate-limits/status")
+                .then()
+                .statusCode(200)
+                .body("can_request", org.hamcrest.Matchers.is(true))
+                .body("remaining_requests", org.hamcrest.Matchers.equalTo(2))
+                .body("window_seconds", org.hamcrest.Matchers.equalTo(60))
+                .body("max_requests", org.hamcrest.Matchers.equalTo(3));
+        api(busy.token())
+                .get("/api/rate-limits/status")
+                .then()
+                .body("can_request", org.hamcrest.Matchers.is(false))
+                .body("remaining_requests", org.hamcrest.Matchers.equalTo(0))
+                .body("retry_after_seconds", org.hamcrest.Matchers.greaterThan(0));
+    }
+
+    @Test
+    void anAttemptStopsCountingExactlySixtySecondsAfterItWasMade() {
+        TestUser user = verifiedUser();
+        credits.adjust(user.id(), CreditType.TOKEN, 5);
+        create(user, address("1 Window Street", "english_garden")).then().statusCode(202);
+        clock.advance(java.time.Duration.ofSeconds(30));
+        create(user, address("2 Window Street", "english_garden")).then().statusCode(202);
+        create(user, address("3 Window Street", "english_garden")).then().statusCode(202);
+
+        Response limited = create(user, address("4 Window Street", "english_garden"));
+        limited.then().statusCode(429);
+        assertThat(limited.<Integer>path("retry_after")).isEqualTo(30);
+
+        clock.advance(java.time.Duration.ofSeconds(30));
+        create(user, address("5 Window Street", "english_garden")).then().statusCode(202);
+        create(user, address("6 Window Street", "english_garden")).then().statusCode(429);
+    }
+
+    static List<Response> race(int count, IntFunction<Callable<Response>> request) throws Exception {
+        return race(count, count, request);
+    }
+
+    /** {@code count} requests from {@code clients} concurrent clients, all released at once. */
+    static List<Response> race(int count, int clients, IntFunction<Callable<Response>> request) throws Exception {
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Response>> futures = new ArrayList<>();
+        try (ExecutorService pool = Executors.newFixedThreadPool(clients)) {
+            for (int i = 0; i < count; i++) {
+                Callable<Response> call = request.apply(i);
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    return call.call();
+                }));
+            }
+            start.countDown();
+        }
+        List<Response> responses = new ArrayList<>();
+        for (Future<Response> future : futures) {
+            responses.add(future.get());
+        }
+        return responses;
+    }
+}

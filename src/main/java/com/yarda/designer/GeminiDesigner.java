@@ -22,6 +22,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
+import org.springframework.web.client.RestClientException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -162,6 +163,9 @@ final class GeminiDesigner implements Designer {
                             response.getBody().readAllBytes()));
         } catch (ResourceAccessException e) {
             throw unreachable(e);
+        } catch (RestClientException e) {
+            // anything else the client can throw still ends as a failure the worker understands
+            throw new DesignFailed("The design service could not be reached. Please try again.", true, e);
         }
         if (reply.status() >= 200 && reply.status() < 300) {
             return design(reply.body(), prompt);

@@ -1,0 +1,93 @@
+package com.yarda.designer;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Locale;
+import javax.imageio.ImageIO;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Draws design concepts offline with Java2D: a top-down plan for an address, the photo re-graded with
+ * planting zones for a photo, each beside a legend of the style's plants and materials. Needs no key and no
+ * network, so the service works out of the box and tests run anywhere.
+ *
+ * <p>The same request always gives the same bytes: the layout's random seed comes from the style, the address
+ * (or the photo's bytes) and the custom prompt, never from the generation id or the clock, so a retry shows
+ * the homeowner the same design. Rendering is headless (Spring Boot sets {@code java.awt.headless}; plain
+ * {@code BufferedImage} drawing needs no display either way).
+ */
+final class BuiltinDesigner implements Designer {
+
+    @Override
+    public String name() {
+        return "builtin";
+    }
+
+    @Override
+    public Design design(DesignRequest request) {
+        String prompt = DesignPrompt.of(request);
+        long seed = seed(request);
+        DesignRequest.Photo photo = request.photo();
+        BufferedImage image = photo != null
+                ? PhotoConcept.draw(request.style(), photo, seed)
+                : YardPlan.draw(request.style(), oneLine(request.address()), siteSeed(request), seed);
+        return new Design(png(image), "image/png", prompt);
+    }
+
+    /** The seed of the property itself: the address only, so every style shows the same lot and house. */
+    static long siteSeed(DesignRequest request) {
+        MessageDigest sha = sha256();
+        sha.update(oneLine(request.address()).toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8));
+        return ByteBuffer.wrap(sha.digest()).getLong();
+    }
+
+    /** The seed of the design: style, address or photo, and the homeowner's instructions. */
+    static long seed(DesignRequest request) {
+        MessageDigest sha = sha256();
+        sha.update(request.style().id().getBytes(StandardCharsets.UTF_8));
+        sha.update((byte) 0);
+        DesignRequest.Photo photo = request.photo();
+        if (photo != null) {
+            sha.update(photo.bytes());
+        } else {
+            // "12 Oak St" and " 12  oak st" are the same property and get the same plan
+            sha.update(oneLine(request.address()).toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8));
+        }
+        sha.update((byte) 0);
+        String custom = DesignPrompt.custom(request.customPrompt());
+        if (custom != null) {
+            sha.update(custom.getBytes(StandardCharsets.UTF_8));
+        }
+        return ByteBuffer.wrap(sha.digest()).getLong();
+    }
+
+    private static String oneLine(@Nullable String text) {
+        return text == null ? "" : text.strip().replaceAll("\\s+", " ");
+    }
+
+    private static byte[] png(BufferedImage image) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 20);
+        try {
+            if (!ImageIO.write(image, "png", out)) {
+                throw new IllegalStateException("no PNG writer in this JDK");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing to memory cannot fail", e);
+        }
+        return out.toByteArray();
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package com.yarda.designer;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PositiveOrZero;
+import java.net.URI;
+import java.time.Duration;
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Designer settings ({@code yarda.designer.*}).
+ *
+ * @param provider which designer draws: {@code builtin} (offline, the default) or {@code gemini}
+ * @param gemini the Gemini adapter, used when {@code provider} is {@code gemini}
+ */
+@Validated
+@ConfigurationProperties("yarda.designer")
+record DesignerProperties(
+        @NotNull @DefaultValue("builtin") Provider provider,
+        @Valid @NotNull @DefaultValue Gemini gemini) {
+
+    /** The designers there are. */
+    enum Provider {
+        BUILTIN,
+        GEMINI
+    }
+
+    /**
+     * Google's Gemini image model through its REST API ({@code yarda.designer.gemini.*}).
+     *
+     * @param baseUrl the Generative Language API; tests point it at a local stub
+     * @param apiKey sent as {@code x-goog-api-key}; required when the provider is {@code gemini}, never logged
+     * @param model an image-capable Gemini model
+     * @param timeout the longest one HTTP call may take, connecting included
+     * @param maxRetries further tries after a 429, a 5xx, a timeout or a lost connection
+     * @param budget the longest one design may take, retries and waits included: no try starts that could end
+     *     after it
+     * @param backoff the wait before the first retry; it doubles for each further one
+     * @param maxBackoff the longest wait between tries, also the cap on a server's {@code Retry-After}
+     */
+    record Gemini(
+            @NotNull @DefaultValue("https://generativelanguage.googleapis.com")
+            URI baseUrl,
+
+            @Nullable String apiKey,
+
+            @NotBlank @DefaultValue("gemini-2.5-flash-image")
+            String model,
+
+            @NotNull @DefaultValue("60s") Duration timeout,
+            @PositiveOrZero @Max(10) @DefaultValue("2") int maxRetries,
+            @NotNull @DefaultValue("150s") Duration budget,
+            @NotNull @DefaultValue("2s") Duration backoff,
+            @NotNull @DefaultValue("20s") Duration maxBackoff) {
+
+        /** Renders without the key, so the settings can be logged. */
+        @Override
+        public String toString() {
+            return "Gemini[baseUrl=%s, apiKey=%s, model=%s, timeout=%s, maxRetries=%d, budget=%s, backoff=%s, maxBackoff=%s]"
+                    .formatted(
+                            baseUrl,
+                            apiKey == null || apiKey.isBlank() ? "(none)" : "(set)",
+                            model,
+                            timeout,
+                            maxRetries,
+                            budget,
+                            backoff,
+                            maxBackoff);
+        }
+    }
+}

@@ -1,0 +1,340 @@
+package com.yarda.designer;
+
+import java.awt.AlphaComposite;
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Composite;
+import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.MultipleGradientPaint;
+import java.awt.RadialGradientPaint;
+import java.awt.RenderingHints;
+import java.awt.Shape;
+import java.awt.geom.Point2D;
+import java.awt.geom.Rectangle2D;
+import java.awt.geom.RoundRectangle2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Random;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReadParam;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
+
+/**
+ * A design concept from the homeowner's photo: the photo graded toward the style's palette, planting zones
+ * marked over the lower part of the yard with numbered tags, and the legend beside it. The photo itself stays
+ * recognisable: the house and everything fixed remain exactly where the homeowner photographed them.
+ */
+final class PhotoConcept {
+
+    static final int MAX_PHOTO_WIDTH = 1200;
+    static final int MAX_PHOTO_HEIGHT = 1036;
+    static final int MARGIN = 32;
+    static final int GAP = 24;
+    static final int MIN_HEIGHT = 1100;
+
+    private final Style style;
+    private final Look look;
+    private final Random random;
+
+    private PhotoConcept(Style style, long seed) {
+        this.style = style;
+        this.look = Look.of(style);
+        this.random = new Random(seed);
+    }
+
+    /**
+     * Draws the concept for {@code photo}.
+     *
+     * @throws DesignFailed (not retryable) when the bytes are not a readable image
+     */
+    static BufferedImage draw(Style style, DesignRequest.Photo photo, long seed) {
+        return new PhotoConcept(style, seed).draw(decode(photo.bytes()));
+    }
+
+    /** The size of the photo on the concept: fitted into 1200 × 1036 px, keeping its proportions. */
+    static Rectangle2D photoArea(int width, int height) {
+        double s = Math.min((double) MAX_PHOTO_WIDTH / width, (double) MAX_PHOTO_HEIGHT / height);
+        int w = Math.max(1, (int) Math.round(width * s));
+        int h = Math.max(1, (int) Math.round(height * s));
+        int canvasHeight = Math.max(MIN_HEIGHT, h + 2 * MARGIN);
+        return new Rectangle2D.Double(MARGIN, (canvasHeight - h) / 2.0, w, h);
+    }
+
+    private BufferedImage draw(BufferedImage source) {
+        Rectangle2D area = photoArea(source.getWidth(), source.getHeight());
+        int width = (int) area.getMaxX() + GAP + Legend.WIDTH + MARGIN;
+        int height = Math.max(MIN_HEIGHT, (int) area.getHeight() + 2 * MARGIN);
+        BufferedImage photo = graded(scaled(source, (int) area.getWidth(), (int) area.getHeight()));
+
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        try {
+            Symbols.prepare(g);
+            g.setColor(look.palette().background());
+            g.fillRect(0, 0, width, height);
+            g.setColor(new Color(0, 0, 0, 40));
+            g.fill(new Rectangle2D.Double(area.getX() + 2, area.getY() + 4, area.getWidth(), area.getHeight()));
+            g.drawImage(photo, (int) area.getX(), (int) area.getY(), null);
+            g.translate(area.getX(), area.getY());
+            g.setClip(new Rectangle2D.Double(0, 0, area.getWidth(), area.getHeight()));
+            vignette(g, area.getWidth(), area.getHeight());
+            List<Spot> spots = zones(g, area.getWidth(), area.getHeight());
+            tags(g, spots, area.getWidth(), area.getHeight());
+            caption(g);
+            g.setClip(null);
+            g.translate(-area.getX(), -area.getY());
+            Legend.draw(
+                    g,
+                    new Rectangle2D.Double(area.getMaxX() + GAP, MARGIN, Legend.WIDTH, height - 2.0 * MARGIN),
+                    style,
+                    look,
+                    "Your photo, redesigned in the " + style.displayName() + " style",
+                    List.of(
+                            "Photo graded to the style's palette",
+                            "House, fences, paths and driveway kept as photographed",
+                            "Zones show where planting goes; check on site"));
+        } finally {
+            g.dispose();
+        }
+        return image;
+    }
+
+    /** Where a plant was drawn, in photo pixels. */
+    private record Spot(int plant, double x, double y) {}
+
+    static BufferedImage decode(byte[] bytes) {
+        try (ImageInputStream input = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
+            Iterator<ImageReader> readers = input == null ? null : ImageIO.getImageReaders(input);
+            if (readers == null || !readers.hasNext()) {
+                throw unreadable(null);
+            }
+            ImageReader reader = readers.next();
+            try {
+                reader.setInput(input, true, true);
+                ImageReadParam param = reader.getDefaultReadParam();
+                // a 40-megapixel upload would need 160 MB decoded; reading every n-th pixel keeps it small
+                int step = Math.max(1, reader.getWidth(0) / (MAX_PHOTO_WIDTH * 2));
+                param.setSourceSubsampling(step, step, 0, 0);
+                return reader.read(0, param);
+            } finally {
+                reader.dispose();
+            }
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof DesignFailed failed) {
+                throw failed;
+            }
+            throw unreadable(e);
+        }
+    }
+
+    private static DesignFailed unreadable(Exception cause) {
+        String message = "The photo could not be read as an image. Please upload it again as a JPEG or PNG.";
+        return cause == null ? new DesignFailed(message, false) : new DesignFailed(message, false, cause);
+    }
+
+    /** Scales in halving steps: one big bicubic step from a large photo would alias. */
+    private static BufferedImage scaled(BufferedImage source, int width, int height) {
+        BufferedImage current = copy(source, source.getWidth(), source.getHeight());
+        while (current.getWidth() / 2 >= width && current.getHeight() / 2 >= height) {
+            current = copy(current, current.getWidth() / 2, current.getHeight() / 2);
+        }
+        return copy(current, width, height);
+    }
+
+    private static BufferedImage copy(BufferedImage source, int width, int height) {
+        BufferedImage out = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = out.createGraphics();
+        try {
+            g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BICUBIC);
+            g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
+            g.setColor(Color.WHITE); // transparent PNG pixels become white, not black
+            g.fillRect(0, 0, width, height);
+            g.drawImage(source, 0, 0, width, height, null);
+        } finally {
+            g.dispose();
+        }
+        return out;
+    }
+
+    /** The style's colour grade: warmth, contrast, saturation, split toning toward the palette and a lift. */
+    private BufferedImage graded(BufferedImage photo) {
+        Look.Grade grade = look.grade();
+        int w = photo.getWidth();
+        int h = photo.getHeight();
+        int[] pixels = photo.getRGB(0, 0, w, h, null, 0, w);
+        float[] shadow = grade.shadowTint().getRGBColorComponents(null);
+        float[] highlight = grade.highlightTint().getRGBColorComponents(null);
+        for (int i = 0; i < pixels.length; i++) {
+            int p = pixels[i];
+            float r = ((p >> 16) & 0xFF) / 255f;
+            float gr = ((p >> 8) & 0xFF) / 255f;
+            float b = (p & 0xFF) / 255f;
+            r *= 1 + 0.09f * grade.warmth();
+            gr *= 1 + 0.02f * grade.warmth();
+            b *= 1 - 0.09f * grade.warmth();
+            r = (r - 0.5f) * grade.contrast() + 0.5f;
+            gr = (gr - 0.5f) * grade.contrast() + 0.5f;
+            b = (b - 0.5f) * grade.contrast() + 0.5f;
+            float l = 0.299f * r + 0.587f * gr + 0.114f * b;
+            r = l + (r - l) * grade.saturation();
+            gr = l + (gr - l) * grade.saturation();
+            b = l + (b - l) * grade.saturation();
+            float t = Math.max(0, Math.min(1, l));
+            r = tone(r, shadow[0] + (highlight[0] - shadow[0]) * t, grade.toning());
+            gr = tone(gr, shadow[1] + (highlight[1] - shadow[1]) * t, grade.toning());
+            b = tone(b, shadow[2] + (highlight[2] - shadow[2]) * t, grade.toning());
+            r = grade.lift() + r * (1 - grade.lift());
+            gr = grade.lift() + gr * (1 - grade.lift());
+            b = grade.lift() + b * (1 - grade.lift());
+            pixels[i] = (channel(r) << 16) | (channel(gr) << 8) | channel(b);
+        }
+        photo.setRGB(0, 0, w, h, pixels, 0, w);
+        return photo;
+    }
+
+    /** Soft-light blend of {@code tint} over {@code base}, mixed in by {@code strength}. */
+    private static float tone(float base, float tint, float strength) {
+        float a = Math.max(0, Math.min(1, base));
+        float soft = (1 - 2 * tint) * a * a + 2 * tint * a;
+        return a + (soft - a) * strength;
+    }
+
+    private static int channel(float value) {
+        return Math.max(0, Math.min(255, Math.round(value * 255)));
+    }
+
+    private void vignette(Graphics2D g, double w, double h) {
+        float radius = (float) (Math.hypot(w, h) / 2);
+        g.setPaint(new RadialGradientPaint(
+                new Point2D.Double(w / 2, h / 2),
+                radius,
+                new float[] {0f, 0.6f, 1f},
+                new Color[] {new Color(0, 0, 0, 0), new Color(0, 0, 0, 0), new Color(0, 0, 0, 95)},
+                MultipleGradientPaint.CycleMethod.NO_CYCLE));
+        g.fill(new Rectangle2D.Double(0, 0, w, h));
+    }
+
+    /** Planting zones along the bottom of the yard, one on each side. */
+    private List<Spot> zones(Graphics2D g, double w, double h) {
+        boolean geometric = look.beds() == Look.Beds.GEOMETRIC;
+        double top = h * (0.66 + random.nextDouble() * 0.06);
+        List<Shape> shapes = new ArrayList<>();
+        double leftWidth = w * (0.27 + random.nextDouble() * 0.05);
+        double rightX = w * (0.7 - random.nextDouble() * 0.05);
+        // {x, y, width, height} of a bed on each side; the middle stays free, as paths and drives usually
+        // come towards the camera there and fixed structures are kept
+        double[][] boxes = {
+            {w * 0.015, top, leftWidth, h * 0.985 - top},
+            {rightX, top + h * 0.03, w * 0.985 - rightX, h * 0.955 - top}
+        };
+        for (double[] box : boxes) {
+            if (geometric) {
+                shapes.add(new RoundRectangle2D.Double(box[0], box[1], box[2], box[3], 14, 14));
+            } else {
+                shapes.add(
+                        Symbols.blob(box[0] + box[2] / 2, box[1] + box[3] / 2, box[2] / 2, box[3] / 2, 0.12, random));
+            }
+        }
+        List<Integer> bedPlants = new ArrayList<>();
+        List<Integer> trees = new ArrayList<>();
+        for (int i = 0; i < look.plants().size(); i++) {
+            (look.plants().get(i).form().isTree() ? trees : bedPlants).add(i);
+        }
+        List<Spot> spots = new ArrayList<>();
+        Composite before = g.getComposite();
+        float[] dash = {10f, 7f};
+        for (int zone = 0; zone < shapes.size(); zone++) {
+            Shape shape = shapes.get(zone);
+            g.setComposite(AlphaComposite.getInstance(AlphaComposite.SRC_OVER, 0.42f));
+            g.setColor(look.palette().beds());
+            g.fill(shape);
+            g.setComposite(AlphaComposite.getInstance(AlphaComposite.SRC_OVER, 0.88f));
+            spots.addAll(plants(g, shape, bedPlants, zone, h));
+            g.setComposite(before);
+            g.setColor(new Color(255, 255, 255, 220));
+            g.setStroke(new BasicStroke(2.5f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND, 10f, dash, 0f));
+            g.draw(shape);
+        }
+        g.setComposite(AlphaComposite.getInstance(AlphaComposite.SRC_OVER, 0.85f));
+        for (int i = 0; i < trees.size(); i++) {
+            Rectangle2D b = shapes.get(i % 2).getBounds2D();
+            double x = i % 2 == 0 ? b.getX() + b.getWidth() * 0.3 : b.getMaxX() - b.getWidth() * 0.3;
+            double y = b.getY() + b.getHeight() * 0.15;
+            Symbols.plant(g, look.plants().get(trees.get(i)), x, y, w * 0.06, random);
+            spots.add(new Spot(trees.get(i), x, y));
+        }
+        g.setComposite(before);
+        return spots;
+    }
+
+    private List<Spot> plants(Graphics2D g, Shape zone, List<Integer> plants, int offset, double h) {
+        Rectangle2D b = zone.getBounds2D();
+        double base = Math.max(10, b.getHeight() * 0.13);
+        List<Spot> here = new ArrayList<>();
+        double step = base * 1.5;
+        // each of the two zones shows half of the planting list in drifts, so every plant appears
+        int perZone = (plants.size() + 1) / 2;
+        double drift = b.getWidth() / perZone;
+        for (double y = b.getY() + step * 0.6; y < b.getMaxY(); y += step * 0.8) {
+            for (double x = b.getX() + step * 0.6; x < b.getMaxX(); x += step) {
+                double px = x + (random.nextDouble() - 0.5) * step * 0.4;
+                double py = y + (random.nextDouble() - 0.5) * step * 0.3;
+                if (zone.contains(px, py) && zone.contains(px - base, py) && zone.contains(px + base, py)) {
+                    int drifted = Math.min(perZone - 1, (int) ((px - b.getX()) / drift));
+                    int plant = plants.get((drifted + offset * perZone) % plants.size());
+                    here.add(new Spot(plant, px, py));
+                }
+            }
+        }
+        here.sort(Comparator.comparingDouble(Spot::y));
+        for (Spot spot : here) {
+            // nearer the camera is lower in the frame and larger
+            double r = base * (0.7 + 0.5 * (spot.y() - b.getY()) / Math.max(1, h - b.getY()));
+            Symbols.plant(g, look.plants().get(spot.plant()), spot.x(), spot.y(), r, random);
+        }
+        return here;
+    }
+
+    private void tags(Graphics2D g, List<Spot> spots, double w, double h) {
+        List<Point2D> taken = new ArrayList<>();
+        for (int plant = 0; plant < look.plants().size(); plant++) {
+            Point2D best = null;
+            double bestClearance = -1;
+            for (Spot spot : spots) {
+                if (spot.plant() != plant || spot.x() < 16 || spot.x() > w - 16 || spot.y() > h - 16) {
+                    continue;
+                }
+                double clearance = Double.MAX_VALUE;
+                for (Point2D other : taken) {
+                    clearance = Math.min(clearance, other.distance(spot.x(), spot.y()));
+                }
+                if (clearance > bestClearance) {
+                    bestClearance = clearance;
+                    best = new Point2D.Double(spot.x(), spot.y());
+                }
+            }
+            if (best != null) {
+                Symbols.marker(g, plant + 1, best.getX(), best.getY(), 13, Legend.tagColour(look, plant));
+                taken.add(best);
+            }
+        }
+    }
+
+    private void caption(Graphics2D g) {
+        String text = Symbols.spaced(style.displayName()) + "   ·   PLANTING ZONES";
+        Font font = new Font(Symbols.SANS, Font.BOLD, 13);
+        double width = g.getFontMetrics(font).stringWidth(text) + 28;
+        RoundRectangle2D pill = new RoundRectangle2D.Double(16, 16, width, 30, 30, 30);
+        g.setColor(new Color(255, 255, 255, 225));
+        g.fill(pill);
+        g.setColor(Symbols.INK);
+        Symbols.centeredText(g, text, font, pill.getCenterX(), pill.getCenterY());
+    }
+}

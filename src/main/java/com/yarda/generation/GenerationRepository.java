@@ -199,9 +199,7 @@ class GenerationRepository {
         return jdbc.sql("""
                 UPDATE generations SET status = 'pending', locked_by = NULL, locked_until = NULL
                  WHERE locked_by = :worker AND status = 'processing'
-                """)
-                .param("worker", worker)
-                .update();
+                """).param("worker", worker).update();
     }
 
     long queueDepth() {

@@ -162,7 +162,9 @@ class GenerationWorker implements SmartLifecycle {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
-            log.warn("Could not hand back in-progress generations; they are retried after their lease: {}", e.getMessage());
+            log.warn(
+                    "Could not hand back in-progress generations; they are retried after their lease: {}",
+                    e.getMessage());
         }
         leaseKeeper.shutdownNow();
     }

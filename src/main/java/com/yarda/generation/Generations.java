@@ -110,46 +110,48 @@ public class Generations {
                         : null;
 
         UUID id = UUID.randomUUID();
-        Accepted accepted = userLocks.underLock(userId, () -> transaction.execute(status -> {
-            Instant now = Timestamps.truncate(clock.instant());
-            if (idempotencyKey != null) {
-                if (!idempotencyKeys.tryLock(userId, idempotencyKey)) {
-                    throw new IdempotencyInFlight();
-                }
-                Optional<Accepted> replay = replay(userId, idempotencyKey, fingerprint);
-                if (replay.isPresent()) {
-                    return replay.get();
-                }
-            }
-            RateLimitStatus limit = rateLimiter.attempt(userId, now);
-            CreditType paidWith = credits.consumeFor(userId, id);
-            GenerationRow row = new GenerationRow(
-                    id,
-                    userId,
-                    GenerationStatus.PENDING,
-                    valid.inputType(),
-                    valid.address(),
-                    uploadId,
-                    valid.style(),
-                    valid.customPrompt(),
-                    paidWith,
-                    false,
-                    null,
-                    null,
-                    null,
-                    0,
-                    now,
-                    null,
-                    null,
-                    null);
-            generations.insert(row);
-            String body = json.writeValueAsString(row.toGeneration());
-            if (idempotencyKey != null) {
-                idempotencyKeys.save(userId, idempotencyKey, fingerprint, id, body, now);
-            }
-            events.publishEvent(new GenerationQueued(id));
-            return new Accepted(id, body, false, limit);
-        }));
+        Accepted accepted = userLocks.underLock(
+                userId,
+                () -> transaction.execute(status -> {
+                    Instant now = Timestamps.truncate(clock.instant());
+                    if (idempotencyKey != null) {
+                        if (!idempotencyKeys.tryLock(userId, idempotencyKey)) {
+                            throw new IdempotencyInFlight();
+                        }
+                        Optional<Accepted> replay = replay(userId, idempotencyKey, fingerprint);
+                        if (replay.isPresent()) {
+                            return replay.get();
+                        }
+                    }
+                    RateLimitStatus limit = rateLimiter.attempt(userId, now);
+                    CreditType paidWith = credits.consumeFor(userId, id);
+                    GenerationRow row = new GenerationRow(
+                            id,
+                            userId,
+                            GenerationStatus.PENDING,
+                            valid.inputType(),
+                            valid.address(),
+                            uploadId,
+                            valid.style(),
+                            valid.customPrompt(),
+                            paidWith,
+                            false,
+                            null,
+                            null,
+                            null,
+                            0,
+                            now,
+                            null,
+                            null,
+                            null);
+                    generations.insert(row);
+                    String body = json.writeValueAsString(row.toGeneration());
+                    if (idempotencyKey != null) {
+                        idempotencyKeys.save(userId, idempotencyKey, fingerprint, id, body, now);
+                    }
+                    events.publishEvent(new GenerationQueued(id));
+                    return new Accepted(id, body, false, limit);
+                }));
         if (accepted != null && !accepted.replayed()) {
             log.info("Accepted generation {} of user {}", id, userId);
         }
@@ -217,10 +219,8 @@ public class Generations {
                 problems.add(new FieldProblem("input_type", "must be photo or address"));
             }
         }
-        Style style = Arrays.stream(Style.values())
-                .filter(s -> s.id().equals(request.style()))
-                .findFirst()
-                .orElse(null);
+        Style style =
+                request.style() == null ? null : Style.byId(request.style()).orElse(null);
         if (style == null) {
             problems.add(new FieldProblem("style", "must be one of the ids of /api/styles"));
         }

@@ -21,14 +21,13 @@ class HistoryQueryPlanTests extends IntegrationTest {
                        CASE WHEN n % 10 = 0 THEN 'failed' END,
                        now() - n * interval '1 minute', now() - n * interval '1 minute', now()
                   FROM generate_series(1, 10000) AS n
-                """)
-                .param("user", user.id())
-                .update();
+                """).param("user", user.id()).update();
         jdbc.sql("ANALYZE generations").update();
 
         for (boolean byStatus : List.of(false, true)) {
             for (long offset : List.of(0L, 5_000L)) {
-                String plan = jdbc.sql("EXPLAIN (FORMAT TEXT) " + GenerationRepository.historySql(byStatus))
+                String plan = jdbc
+                        .sql("EXPLAIN (FORMAT TEXT) " + GenerationRepository.historySql(byStatus))
                         .param("user", user.id())
                         .param("status", "completed")
                         .param("limit", 20)

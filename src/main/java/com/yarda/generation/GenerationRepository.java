@@ -115,10 +115,7 @@ class GenerationRepository {
                 .param("now", Timestamps.sql(now))
                 .param("maxAttempts", maxAttempts)
                 .param("limit", limit)
-                .query((rs, rowNum) -> {
-                    GenerationRow row = row(rs, rowNum);
-                    return new Claim(row, row.attempts());
-                })
+                .query(GenerationRepository::claim)
                 .list();
     }
 
@@ -134,10 +131,7 @@ class GenerationRepository {
                 .param("now", Timestamps.sql(now))
                 .param("maxAttempts", maxAttempts)
                 .param("limit", limit)
-                .query((rs, rowNum) -> {
-                    GenerationRow row = row(rs, rowNum);
-                    return new Claim(row, row.attempts());
-                })
+                .query(GenerationRepository::claim)
                 .list();
     }
 
@@ -213,6 +207,11 @@ class GenerationRepository {
             throw new IllegalStateException("a guarded update changed " + rows + " rows");
         }
         return rows == 1;
+    }
+
+    private static Claim claim(ResultSet rs, int rowNum) throws SQLException {
+        GenerationRow row = row(rs, rowNum);
+        return new Claim(row, row.attempts());
     }
 
     static GenerationRow row(ResultSet rs, int rowNum) throws SQLException {

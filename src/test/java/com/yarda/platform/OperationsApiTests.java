@@ -92,6 +92,8 @@ class OperationsApiTests extends IntegrationTest {
                 .then()
                 .statusCode(200)
                 .body(containsString("jvm_memory_used_bytes"))
-                .body(containsString("hikaricp_connections"));
+                .body(containsString("hikaricp_connections"))
+                .body(containsString("yarda_generations_queue_depth"))
+                .body(containsString("yarda_designer_latency_seconds"));
     }
 }

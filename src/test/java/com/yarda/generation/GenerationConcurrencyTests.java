@@ -95,6 +95,41 @@ class GenerationConcurrencyTests extends IntegrationTest {
         create(user, address("6 Window Street", "english_garden")).then().statusCode(429);
     }
 
+    @Autowired
+    Housekeeping housekeeping;
+
+    @Test
+    void housekeepingRemovesAttemptsThatNoLongerCountAndOldIdempotencyKeys() {
+        TestUser user = verifiedUser();
+        create(user, address("1 Tidy Street", "japanese_zen")).then().statusCode(202);
+        api(user.token())
+                .header("Idempotency-Key", "tidy")
+                .body(json(address("2 Tidy Street", "japanese_zen")))
+                .post("/api/generations")
+                .then()
+                .statusCode(202);
+
+        clock.advance(java.time.Duration.ofSeconds(59));
+        housekeeping.clean();
+        assertThat(rows("rate_limit_attempts", user)).isEqualTo(2);
+
+        clock.advance(java.time.Duration.ofSeconds(1));
+        housekeeping.clean();
+        assertThat(rows("rate_limit_attempts", user)).isZero();
+        assertThat(rows("idempotency_keys", user)).isEqualTo(1);
+
+        clock.advance(Housekeeping.IDEMPOTENCY_RETENTION);
+        housekeeping.clean();
+        assertThat(rows("idempotency_keys", user)).isZero();
+    }
+
+    private long rows(String table, TestUser user) {
+        return jdbc.sql("SELECT count(*) FROM " + table + " WHERE user_id = :user")
+                .param("user", user.id())
+                .query(Long.class)
+                .single();
+    }
+
     static List<Response> race(int count, IntFunction<Callable<Response>> request) throws Exception {
         return race(count, count, request);
     }

@@ -9,13 +9,17 @@ import com.yarda.credits.Credits;
 import com.yarda.mail.Email;
 import com.yarda.mail.Mailer;
 import com.yarda.platform.AccessTokens;
+import com.yarda.platform.FieldProblem;
 import com.yarda.platform.NotFound;
 import com.yarda.platform.RateLimited;
 import com.yarda.platform.Timestamps;
+import com.yarda.platform.ValidationFailed;
 import com.yarda.platform.YardaProperties;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -36,6 +40,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class Accounts {
 
     private static final Logger log = LoggerFactory.getLogger(Accounts.class);
+    static final int MIN_PASSWORD = 8;
+    static final int MAX_PASSWORD = 128;
 
     private final Users users;
     private final VerificationTokens tokens;
@@ -82,11 +88,17 @@ public class Accounts {
 
     /**
      * Creates an unverified user with the trial credits and queues the verification email, all in one
-     * transaction.
+     * transaction. The email must be a valid address (it is trimmed and lower-cased), the password 8 to 128
+     * characters.
      *
+     * @throws ValidationFailed naming each broken rule
      * @throws EmailTaken when an account with this email exists (also when two registrations race)
      */
-    public User register(String rawEmail, String password) {
+    public User register(@Nullable String rawEmail, @Nullable String password) {
+        List<FieldProblem> problems = registrationProblems(rawEmail, password);
+        if (!problems.isEmpty()) {
+            throw new ValidationFailed(problems);
+        }
         String email = EmailAddresses.normalize(rawEmail);
         if (users.findByEmail(email).isPresent()) {
             throw new EmailTaken();
@@ -107,6 +119,18 @@ public class Accounts {
         }
         log.info("Registered user {}", row.id());
         return user;
+    }
+
+    /** The rules a registration must meet, each broken one named by its field; empty when all are met. */
+    public List<FieldProblem> registrationProblems(@Nullable String rawEmail, @Nullable String password) {
+        List<FieldProblem> problems = new ArrayList<>();
+        if (!EmailAddresses.isValid(rawEmail)) {
+            problems.add(new FieldProblem("email", "must be a valid email address"));
+        }
+        if (password == null || password.length() < MIN_PASSWORD || password.length() > MAX_PASSWORD) {
+            problems.add(new FieldProblem("password", "must be 8 to 128 characters long"));
+        }
+        return problems;
     }
 
     /**
@@ -154,6 +178,16 @@ public class Accounts {
      * @throws RateLimited after {@code yarda.account.max-failed-logins} failures within the window
      */
     public Login login(String rawEmail, String password) {
+        User user = authenticate(rawEmail, password);
+        AccessTokens.IssuedToken token = accessTokens.issue(user.id());
+        return new Login(token.value(), "bearer", token.expiresInSeconds(), user);
+    }
+
+    /**
+     * Checks an email and password, with the same throttling and the same answers as {@link #login}; the web app
+     * uses it to start a session.
+     */
+    public User authenticate(String rawEmail, String password) {
         String email = EmailAddresses.normalize(rawEmail);
         Duration window = properties.failedLoginWindow();
         int max = properties.maxFailedLogins();
@@ -170,9 +204,8 @@ public class Accounts {
             throw new InvalidCredentials();
         }
         attempts.clear(email);
-        AccessTokens.IssuedToken token = accessTokens.issue(user.get().id());
         log.debug("User {} logged in", user.get().id());
-        return new Login(token.value(), "bearer", token.expiresInSeconds(), view(user.get()));
+        return view(user.get());
     }
 
     /** The user with their current balances. */

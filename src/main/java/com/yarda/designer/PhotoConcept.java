@@ -33,8 +33,7 @@ import javax.imageio.stream.ImageInputStream;
  */
 final class PhotoConcept {
 
-    static final int MAX_PHOTO_WIDTH = 1200;
-    static final int MAX_PHOTO_HEIGHT = 1036;
+    static final int MAX_PHOTO_WIDTH = 2000;
     static final int MARGIN = 32;
     static final int GAP = 24;
     static final int MIN_HEIGHT = 1100;
@@ -58,19 +57,22 @@ final class PhotoConcept {
         return new PhotoConcept(style, seed).draw(decode(photo.bytes()));
     }
 
-    /** The size of the photo on the concept: fitted into 1200 × 1036 px, keeping its proportions. */
+    /**
+     * Where the photo sits on the concept: in the top-left corner, as tall as the concept (1100 px) unless that
+     * would make it wider than {@value #MAX_PHOTO_WIDTH} px. With the photo's framing kept at the origin, the web
+     * app can lay the concept over the original photo for a before/after comparison.
+     */
     static Rectangle2D photoArea(int width, int height) {
-        double s = Math.min((double) MAX_PHOTO_WIDTH / width, (double) MAX_PHOTO_HEIGHT / height);
+        double s = Math.min((double) MAX_PHOTO_WIDTH / width, (double) MIN_HEIGHT / height);
         int w = Math.max(1, (int) Math.round(width * s));
         int h = Math.max(1, (int) Math.round(height * s));
-        int canvasHeight = Math.max(MIN_HEIGHT, h + 2 * MARGIN);
-        return new Rectangle2D.Double(MARGIN, (canvasHeight - h) / 2.0, w, h);
+        return new Rectangle2D.Double(0, 0, w, h);
     }
 
     private BufferedImage draw(BufferedImage source) {
         Rectangle2D area = photoArea(source.getWidth(), source.getHeight());
         int width = (int) area.getMaxX() + GAP + Legend.WIDTH + MARGIN;
-        int height = Math.max(MIN_HEIGHT, (int) area.getHeight() + 2 * MARGIN);
+        int height = Math.max(MIN_HEIGHT, (int) area.getHeight());
         BufferedImage photo = graded(scaled(source, (int) area.getWidth(), (int) area.getHeight()));
 
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);

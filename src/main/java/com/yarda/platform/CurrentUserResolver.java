@@ -29,6 +29,10 @@ class CurrentUserResolver implements HandlerMethodArgumentResolver {
         if (authentication != null && authentication.getPrincipal() instanceof Jwt jwt && jwt.getSubject() != null) {
             return new CurrentUser(UUID.fromString(jwt.getSubject()));
         }
+        // browser pages log in with a session whose principal is the user itself
+        if (authentication != null && authentication.getPrincipal() instanceof CurrentUser user) {
+            return user;
+        }
         throw new InsufficientAuthenticationException("No authenticated user");
     }
 }

@@ -10,6 +10,7 @@ import java.util.List;
 import javax.crypto.SecretKey;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -32,7 +33,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The API authenticates with signed bearer tokens (HS256 only; {@code exp} checked against the injected clock).
+ * The API ({@code /api/**}) authenticates with signed bearer tokens (HS256 only; {@code exp} checked against the injected clock).
  * It keeps no session and therefore needs no CSRF token: a browser never attaches a bearer token by itself.
  */
 @Configuration(proxyBeanMethods = false)
@@ -53,6 +54,7 @@ class SecurityConfiguration implements WebMvcConfigurer {
     };
 
     @Bean
+    @Order(1)
     SecurityFilterChain apiSecurity(HttpSecurity http, JsonMapper json) throws Exception {
         AuthenticationEntryPoint unauthenticated = (request, response, e) -> {
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
@@ -67,7 +69,8 @@ class SecurityConfiguration implements WebMvcConfigurer {
         };
         AccessDeniedHandler denied = (request, response, e) ->
                 write(json, response, Problems.of(HttpStatus.FORBIDDEN, "forbidden", "This is not allowed."));
-        http.csrf(csrf -> csrf.disable())
+        http.securityMatcher("/api/**")
+                .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .httpBasic(basic -> basic.disable())
                 .formLogin(form -> form.disable())
@@ -75,10 +78,8 @@ class SecurityConfiguration implements WebMvcConfigurer {
                 .authorizeHttpRequests(authorize -> authorize
                         .requestMatchers(PUBLIC_API)
                         .permitAll()
-                        .requestMatchers("/api/**")
-                        .authenticated()
                         .anyRequest()
-                        .permitAll())
+                        .authenticated())
                 .oauth2ResourceServer(resource -> resource.jwt(jwt -> {}).authenticationEntryPoint(unauthenticated))
                 .exceptionHandling(exceptions ->
                         exceptions.authenticationEntryPoint(unauthenticated).accessDeniedHandler(denied));

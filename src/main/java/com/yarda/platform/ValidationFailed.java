@@ -22,6 +22,11 @@ public class ValidationFailed extends ProblemException {
         this.errors = List.copyOf(errors);
     }
 
+    /** Every broken rule, by JSON field name. */
+    public List<FieldProblem> errors() {
+        return errors;
+    }
+
     @Override
     protected Map<String, Object> properties() {
         return Map.of("errors", errors);

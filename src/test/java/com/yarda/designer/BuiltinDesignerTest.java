@@ -100,7 +100,11 @@ class BuiltinDesignerTest {
         assertThat(output.getWidth())
                 .isEqualTo((int) area.getMaxX() + PhotoConcept.GAP + Legend.WIDTH + PhotoConcept.MARGIN);
         assertThat(output.getHeight()).isEqualTo(1100);
-        assertThat(area.getWidth()).isEqualTo(1200);
+        // the photo fills the concept's height from the top-left corner, keeping its proportions
+        assertThat(area.getX()).isZero();
+        assertThat(area.getY()).isZero();
+        assertThat(area.getHeight()).isEqualTo(1100);
+        assertThat(area.getWidth()).isEqualTo(Math.round(1024 * 1100 / 768.0));
         // the upper part (house, sky) has no zones: it must still be the homeowner's photo
         BufferedImage original = decode(jpeg);
         BufferedImage shown = output.getSubimage(
@@ -129,7 +133,10 @@ class BuiltinDesignerTest {
         BufferedImage output = decode(
                 designer.design(photo(Style.TROPICAL_RESORT, png, 3000, 2000)).image());
 
-        assertThat(output.getWidth()).isLessThanOrEqualTo(1700);
+        Rectangle2D area = PhotoConcept.photoArea(3000, 2000);
+        assertThat(area.getWidth()).isLessThanOrEqualTo(PhotoConcept.MAX_PHOTO_WIDTH);
+        assertThat(output.getWidth())
+                .isEqualTo((int) area.getMaxX() + PhotoConcept.GAP + Legend.WIDTH + PhotoConcept.MARGIN);
         assertThat(output.getHeight()).isEqualTo(1100);
     }
 

@@ -1,0 +1,193 @@
+package com.yarda.web;
+
+import com.yarda.account.Accounts;
+import com.yarda.account.User;
+import com.yarda.credits.Credits;
+import com.yarda.credits.LedgerEntry;
+import com.yarda.platform.CurrentUser;
+import com.yarda.platform.FieldProblem;
+import com.yarda.platform.Page;
+import com.yarda.platform.ProblemException;
+import com.yarda.platform.RateLimited;
+import com.yarda.platform.ValidationFailed;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.security.web.savedrequest.RequestCache;
+import org.springframework.security.web.savedrequest.SavedRequest;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Register, check your email, verify, log in, and the account page. */
+@Controller
+class AccountPages {
+
+    private final Accounts accounts;
+    private final Credits credits;
+    private final SecurityContextRepository sessions;
+    private final RequestCache requestCache;
+
+    AccountPages(Accounts accounts, Credits credits, SecurityContextRepository sessions, RequestCache requestCache) {
+        this.accounts = accounts;
+        this.credits = credits;
+        this.sessions = sessions;
+        this.requestCache = requestCache;
+    }
+
+    record RegisterForm(String email, String password, String confirmPassword) {
+        static RegisterForm empty() {
+            return new RegisterForm("", "", "");
+        }
+    }
+
+    record LoginForm(String email, String password) {}
+
+    @GetMapping("/register")
+    String register(Model model, @AuthenticationPrincipal @Nullable Object principal) {
+        if (principal instanceof CurrentUser) {
+            return "redirect:/generate";
+        }
+        model.addAttribute("form", RegisterForm.empty());
+        return "account/register";
+    }
+
+    @PostMapping("/register")
+    String register(@ModelAttribute("form") RegisterForm form, BindingResult result, RedirectAttributes redirect) {
+        List<FieldProblem> problems = accounts.registrationProblems(form.email(), form.password());
+        if (!problems.isEmpty()) {
+            Forms.reject(result, new ValidationFailed(problems));
+        }
+        if (form.password() != null && !form.password().equals(form.confirmPassword())) {
+            result.rejectValue("confirmPassword", "mismatch", "The two passwords do not match.");
+        }
+        try {
+            if (!result.hasErrors()) {
+                accounts.register(form.email(), form.password());
+            }
+        } catch (ValidationFailed failure) {
+            Forms.reject(result, failure);
+        } catch (ProblemException problem) {
+            if (!"email_taken".equals(problem.code())) {
+                throw problem;
+            }
+            result.rejectValue("email", "taken", "This email is already registered. Log in instead.");
+        }
+        if (result.hasErrors()) {
+            return "account/register";
+        }
+        redirect.addFlashAttribute("email", form.email().trim().toLowerCase());
+        return "redirect:/check-email";
+    }
+
+    @GetMapping("/check-email")
+    String checkEmail(Model model) {
+        if (!model.containsAttribute("email")) {
+            model.addAttribute("email", "");
+        }
+        return "account/check-email";
+    }
+
+    @PostMapping("/resend-verification")
+    String resend(@RequestParam String email, RedirectAttributes redirect) {
+        try {
+            accounts.resendVerification(email);
+        } catch (ValidationFailed invalid) {
+            redirect.addFlashAttribute("resendError", "Enter the email address you registered with.");
+        }
+        redirect.addFlashAttribute("email", email.trim().toLowerCase());
+        redirect.addFlashAttribute("resent", true);
+        return "redirect:/check-email";
+    }
+
+    @GetMapping("/verify-email")
+    String verify(@RequestParam(required = false) @Nullable String token, Model model) {
+        try {
+            if (token == null || token.isBlank()) {
+                model.addAttribute("outcome", "invalid_token");
+            } else {
+                accounts.verifyEmail(token);
+                model.addAttribute("outcome", "verified");
+            }
+        } catch (ProblemException problem) {
+            if (!List.of("invalid_token", "token_expired").contains(problem.code())) {
+                throw problem;
+            }
+            model.addAttribute("outcome", problem.code());
+        }
+        return "account/verify-email";
+    }
+
+    @GetMapping("/login")
+    String login(Model model, @AuthenticationPrincipal @Nullable Object principal) {
+        if (principal instanceof CurrentUser) {
+            return "redirect:/generate";
+        }
+        model.addAttribute("form", new LoginForm("", ""));
+        return "account/login";
+    }
+
+    @PostMapping("/login")
+    String login(
+            @ModelAttribute("form") LoginForm form,
+            BindingResult result,
+            HttpServletRequest request,
+            HttpServletResponse response) {
+        User user;
+        try {
+            user = accounts.authenticate(form.email() == null ? "" : form.email(), String.valueOf(form.password()));
+        } catch (RateLimited limited) {
+            long minutes = Math.max(1, (limited.retryAfterSeconds() + 59) / 60);
+            result.reject(
+                    "rate_limited",
+                    "Too many failed attempts for this account. Try again in " + minutes
+                            + (minutes == 1 ? " minute." : " minutes."));
+            return "account/login";
+        } catch (ProblemException problem) {
+            if (!"invalid_credentials".equals(problem.code())) {
+                throw problem;
+            }
+            result.reject("invalid_credentials", "That email and password do not match an account.");
+            return "account/login";
+        }
+        startSession(user, request, response);
+        SavedRequest saved = requestCache.getRequest(request, response);
+        requestCache.removeRequest(request, response);
+        return "redirect:" + (saved != null ? saved.getRedirectUrl() : "/generate");
+    }
+
+    @GetMapping("/account")
+    String account(CurrentUser user, @RequestParam(defaultValue = "0") int page, Model model) {
+        int size = 20;
+        int current = Math.max(0, page);
+        Page<LedgerEntry> transactions = credits.transactions(user.id(), size, (long) current * size);
+        model.addAttribute("transactions", transactions);
+        model.addAttribute("page", current);
+        model.addAttribute("pages", Math.max(1, (transactions.total() + size - 1) / size));
+        return "account/account";
+    }
+
+    /** A new session (new id: no fixation) holding the user as its principal. */
+    private void startSession(User user, HttpServletRequest request, HttpServletResponse response) {
+        request.getSession(true);
+        request.changeSessionId();
+        UsernamePasswordAuthenticationToken authentication = UsernamePasswordAuthenticationToken.authenticated(
+                new CurrentUser(user.id()), null, List.of(new SimpleGrantedAuthority("ROLE_USER")));
+        SecurityContext context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(authentication);
+        SecurityContextHolder.setContext(context);
+        sessions.saveContext(context, request, response);
+    }
+}

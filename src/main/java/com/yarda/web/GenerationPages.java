@@ -1,0 +1,231 @@
+package com.yarda.web;
+
+import com.yarda.account.Accounts;
+import com.yarda.designer.Style;
+import com.yarda.designer.StyleExamples;
+import com.yarda.generation.Generation;
+import com.yarda.generation.GenerationStatus;
+import com.yarda.generation.Generations;
+import com.yarda.generation.NewGeneration;
+import com.yarda.generation.RateLimitStatus;
+import com.yarda.platform.CurrentUser;
+import com.yarda.platform.NotFound;
+import com.yarda.platform.Page;
+import com.yarda.platform.ProblemException;
+import com.yarda.platform.RateLimited;
+import com.yarda.platform.ValidationFailed;
+import com.yarda.storage.ImageBlob;
+import com.yarda.upload.Uploads;
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.CacheControl;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+
+/** Generate a design, follow its progress, see the history. */
+@Controller
+class GenerationPages {
+
+    static final int HISTORY_PAGE_SIZE = 12;
+
+    private final Generations generations;
+    private final Accounts accounts;
+    private final Uploads uploads;
+    private final StyleExamples examples;
+
+    GenerationPages(Generations generations, Accounts accounts, Uploads uploads, StyleExamples examples) {
+        this.generations = generations;
+        this.accounts = accounts;
+        this.uploads = uploads;
+        this.examples = examples;
+    }
+
+    /** The generate form; {@code requestKey} makes a double submit (or a reload) one generation, not two. */
+    record GenerateForm(String inputType, String inputAddress, String style, String customPrompt, String requestKey) {
+        static GenerateForm empty() {
+            return new GenerateForm(
+                    "address",
+                    "",
+                    Style.JAPANESE_ZEN.id(),
+                    "",
+                    UUID.randomUUID().toString());
+        }
+    }
+
+    @GetMapping("/")
+    String home(Model model) {
+        model.addAttribute("styles", Style.values());
+        return "home";
+    }
+
+    @GetMapping("/styles/{id}.png")
+    ResponseEntity<byte[]> styleExample(@PathVariable String id) {
+        Style style = Style.byId(id).orElseThrow(() -> new NotFound("The style"));
+        return ResponseEntity.ok()
+                .contentType(MediaType.IMAGE_PNG)
+                .cacheControl(CacheControl.maxAge(java.time.Duration.ofDays(1)).cachePublic())
+                .body(examples.example(style));
+    }
+
+    @GetMapping("/generate")
+    String generate(CurrentUser user, Model model) {
+        model.addAttribute("form", GenerateForm.empty());
+        return generatePage(user, model);
+    }
+
+    @PostMapping("/generate")
+    String generate(
+            CurrentUser user,
+            @ModelAttribute("form") GenerateForm form,
+            BindingResult result,
+            @RequestParam(required = false) @Nullable MultipartFile photo,
+            Model model)
+            throws IOException {
+        byte[] bytes = "photo".equals(form.inputType()) && photo != null && !photo.isEmpty() ? photo.getBytes() : null;
+        NewGeneration request = new NewGeneration(
+                form.inputType(),
+                null,
+                "address".equals(form.inputType()) ? form.inputAddress() : null,
+                form.style(),
+                form.customPrompt(),
+                bytes);
+        try {
+            Generations.Accepted accepted = generations.accept(user.id(), request, blankToNull(form.requestKey()));
+            return "redirect:/generations/" + accepted.generationId();
+        } catch (ValidationFailed failure) {
+            Forms.reject(result, failure);
+            failure.errors().stream()
+                    .filter(problem -> problem.field().equals("input_photo_url"))
+                    .findFirst()
+                    .ifPresent(problem -> result.rejectValue("inputType", "photo", "Choose a photo of your yard."));
+        } catch (RateLimited limited) {
+            model.addAttribute("problem", "rate_limited");
+            model.addAttribute("retryAfter", limited.retryAfterSeconds());
+        } catch (ProblemException problem) {
+            switch (problem.code()) {
+                case "unsupported_media_type", "payload_too_large" ->
+                    model.addAttribute("photoError", problem.getMessage());
+                case "email_not_verified", "insufficient_credits", "idempotency_in_flight", "idempotency_key_reused" ->
+                    model.addAttribute("problem", problem.code());
+                default -> throw problem;
+            }
+        }
+        // the next try is a new request
+        model.addAttribute(
+                "form",
+                new GenerateForm(
+                        form.inputType(),
+                        form.inputAddress(),
+                        form.style(),
+                        form.customPrompt(),
+                        UUID.randomUUID().toString()));
+        model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "form", result);
+        return generatePage(user, model);
+    }
+
+    @GetMapping("/generations/{id}")
+    String generation(CurrentUser user, @PathVariable UUID id, Model model) {
+        showGeneration(user, id, model);
+        return "generation/detail";
+    }
+
+    /**
+     * The live part of the detail page; htmx asks for it every second until the generation has finished. Its last
+     * answer also updates the credits in the navigation bar (out of band), so a refund shows at once.
+     */
+    @GetMapping("/generations/{id}/status")
+    String status(CurrentUser user, @PathVariable UUID id, Model model) {
+        showGeneration(user, id, model);
+        model.addAttribute("updateCredits", true);
+        return "generation/detail :: progress";
+    }
+
+    /** The generation, then the balances: read in this order, a failed generation's refund is always included. */
+    private void showGeneration(CurrentUser user, UUID id, Model model) {
+        model.addAttribute("generation", view(generations.get(user.id(), id)));
+        model.addAttribute("me", accounts.user(user.id()));
+    }
+
+    @GetMapping("/generations/{id}/image")
+    ResponseEntity<byte[]> image(
+            CurrentUser user, @PathVariable UUID id, @RequestParam(required = false) @Nullable String download) {
+        ImageBlob image = generations.image(user.id(), id);
+        ResponseEntity.BodyBuilder response = ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(image.contentType()))
+                .cacheControl(CacheControl.noCache().cachePrivate());
+        if (download != null) {
+            response.header(
+                    HttpHeaders.CONTENT_DISPOSITION,
+                    ContentDisposition.attachment()
+                            .filename("yarda-design-" + id + ".png")
+                            .build()
+                            .toString());
+        }
+        return response.body(image.bytes());
+    }
+
+    @GetMapping("/uploads/{id}/image")
+    ResponseEntity<byte[]> upload(CurrentUser user, @PathVariable UUID id) {
+        ImageBlob image = uploads.image(user.id(), id);
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(image.contentType()))
+                .cacheControl(CacheControl.noCache().cachePrivate())
+                .body(image.bytes());
+    }
+
+    @GetMapping("/history")
+    String history(
+            CurrentUser user,
+            @RequestParam(required = false) @Nullable String status,
+            @RequestParam(defaultValue = "0") int page,
+            Model model) {
+        GenerationStatus filter = Arrays.stream(GenerationStatus.values())
+                .filter(s -> s.value().equals(status))
+                .findFirst()
+                .orElse(null);
+        int current = Math.max(0, page);
+        Page<Generation> items =
+                generations.history(user.id(), filter, HISTORY_PAGE_SIZE, (long) current * HISTORY_PAGE_SIZE);
+        model.addAttribute(
+                "items", items.items().stream().map(GenerationPages::view).toList());
+        model.addAttribute("total", items.total());
+        model.addAttribute("status", filter == null ? "" : filter.value());
+        model.addAttribute("page", current);
+        model.addAttribute("pages", Math.max(1, (items.total() + HISTORY_PAGE_SIZE - 1) / HISTORY_PAGE_SIZE));
+        return "generation/history";
+    }
+
+    private String generatePage(CurrentUser user, Model model) {
+        RateLimitStatus limit = generations.rateLimit(user.id());
+        model.addAttribute("styles", Style.values());
+        model.addAttribute("rateLimit", limit);
+        if (!model.containsAttribute("retryAfter") && !limit.canRequest()) {
+            model.addAttribute("problem", "rate_limited");
+            model.addAttribute("retryAfter", limit.retryAfterSeconds());
+        }
+        return "generation/generate";
+    }
+
+    static GenerationView view(Generation g) {
+        String photo = g.inputPhotoUrl() == null ? null : g.inputPhotoUrl().replaceFirst("^/api", "");
+        String image = g.outputImageUrl() == null ? null : g.outputImageUrl().replaceFirst("^/api", "");
+        return new GenerationView(g, photo, image, g.style().displayName());
+    }
+
+    private static @Nullable String blankToNull(@Nullable String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+}

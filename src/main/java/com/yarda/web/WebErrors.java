@@ -1,0 +1,44 @@
+package com.yarda.web;
+
+import com.yarda.platform.NotFound;
+import org.apache.catalina.connector.ClientAbortException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.context.request.async.AsyncRequestNotUsableException;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+/** Failures of browser pages become friendly pages, never problem+json or a stack trace. */
+@ControllerAdvice(basePackageClasses = WebErrors.class)
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class WebErrors {
+
+    private static final Logger log = LoggerFactory.getLogger(WebErrors.class);
+
+    @ExceptionHandler({NotFound.class, NoResourceFoundException.class})
+    ModelAndView notFound() {
+        return page(HttpStatus.NOT_FOUND);
+    }
+
+    /** The browser went away (a closed tab, a cancelled image): there is nobody to answer. */
+    @ExceptionHandler({AsyncRequestNotUsableException.class, ClientAbortException.class})
+    void gone() {}
+
+    @ExceptionHandler(Exception.class)
+    ModelAndView unexpected(Exception e) {
+        log.error("Unexpected failure while rendering a page", e);
+        return page(HttpStatus.INTERNAL_SERVER_ERROR);
+    }
+
+    static ModelAndView page(HttpStatus status) {
+        ModelAndView page = new ModelAndView("error", status);
+        page.addObject("status", status.value());
+        page.addObject("reason", status.getReasonPhrase());
+        return page;
+    }
+}

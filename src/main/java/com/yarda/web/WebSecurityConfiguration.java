@@ -1,0 +1,77 @@
+package com.yarda.web;
+
+import com.yarda.platform.YardaProperties;
+import org.springframework.boot.web.servlet.ServletContextInitializer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.web.savedrequest.RequestCache;
+
+/**
+ * Browser pages log in with a session cookie (HttpOnly, SameSite=Lax, Secure when the public URL is https) and
+ * every form carries a CSRF token. Pages that show a user's data send anonymous visitors to the login page and,
+ * once logged in, back where they were going.
+ */
+@Configuration(proxyBeanMethods = false)
+class WebSecurityConfiguration {
+
+    static final String[] USER_PAGES = {"/generate", "/generations/**", "/history", "/account", "/uploads/**"};
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain webSecurity(HttpSecurity http, SecurityContextRepository sessions, RequestCache requestCache)
+            throws Exception {
+        http.authorizeHttpRequests(authorize -> authorize
+                        .requestMatchers(USER_PAGES)
+                        .authenticated()
+                        .anyRequest()
+                        .permitAll())
+                .securityContext(context -> context.securityContextRepository(sessions))
+                .requestCache(cache -> cache.requestCache(requestCache))
+                .exceptionHandling(exceptions ->
+                        exceptions.authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint("/login")))
+                .formLogin(form -> form.disable())
+                .httpBasic(basic -> basic.disable())
+                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logged-out"))
+                .headers(headers -> headers.contentSecurityPolicy(csp ->
+                                csp.policyDirectives("default-src 'self'; img-src 'self' data: blob:; style-src 'self';"
+                                        + " script-src 'self'; frame-ancestors 'none'; form-action 'self';"
+                                        + " base-uri 'self'; object-src 'none'"))
+                        .referrerPolicy(referrer -> referrer.policy(
+                                ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)));
+        return http.build();
+    }
+
+    @Bean
+    SecurityContextRepository webSessions() {
+        return new HttpSessionSecurityContextRepository();
+    }
+
+    @Bean
+    RequestCache webRequestCache() {
+        HttpSessionRequestCache cache = new HttpSessionRequestCache();
+        // our login page reads the saved request itself, so no "?continue" marker in the address bar
+        cache.setMatchingRequestParameterName(null);
+        // only remember real page visits, not images or htmx fragments loaded by a page
+        cache.setRequestMatcher(request -> "GET".equals(request.getMethod())
+                && request.getHeader("HX-Request") == null
+                && !request.getRequestURI().endsWith("/image")
+                && !request.getRequestURI().endsWith("/status"));
+        return cache;
+    }
+
+    /** The session cookie is Secure whenever users reach the service over https. */
+    @Bean
+    ServletContextInitializer secureSessionCookie(YardaProperties yarda) {
+        return servletContext -> servletContext
+                .getSessionCookieConfig()
+                .setSecure("https".equalsIgnoreCase(yarda.publicUrl().getScheme()));
+    }
+}

@@ -1,0 +1,88 @@
+package com.yarda.web;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.yarda.test.IntegrationTest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+
+/**
+ * Drives Debian's Chromium with Playwright against the running application. One browser per test JVM, a fresh
+ * context (cookies, storage) per test. Each test saves screenshots under {@code target/screenshots/}.
+ */
+abstract class BrowserTest extends IntegrationTest {
+
+    static final Path SCREENSHOTS = Paths.get("target", "screenshots");
+    private static Playwright playwright;
+    private static Browser browser;
+
+    protected BrowserContext context;
+    protected Page page;
+
+    static synchronized Browser browser() {
+        if (browser == null) {
+            playwright = Playwright.create();
+            browser = playwright
+                    .chromium()
+                    .launch(new BrowserType.LaunchOptions()
+                            .setExecutablePath(Paths.get(System.getProperty("yarda.chromium", "/usr/bin/chromium")))
+                            .setHeadless(true)
+                            .setArgs(List.of(
+                                    "--no-sandbox",
+                                    "--disable-gpu",
+                                    "--disable-background-networking",
+                                    "--disable-component-update",
+                                    "--disable-sync",
+                                    "--no-first-run")));
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                browser.close();
+                playwright.close();
+            }));
+        }
+        return browser;
+    }
+
+    @BeforeEach
+    void openBrowser() {
+        context = browser()
+                .newContext(new Browser.NewContextOptions()
+                        .setBaseURL("http://127.0.0.1:" + port)
+                        .setViewportSize(1280, 900));
+        context.setDefaultTimeout(15_000);
+        page = context.newPage();
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        context.close();
+    }
+
+    /** Saves what the page looks like now as {@code target/screenshots/NAME.png}. */
+    protected void screenshot(String name) {
+        try {
+            Files.createDirectories(SCREENSHOTS);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        page.screenshot(new Page.ScreenshotOptions()
+                .setPath(SCREENSHOTS.resolve(name + ".png"))
+                .setFullPage(true));
+    }
+
+    /** Logs {@code user} in through the login page. */
+    protected void logIn(TestUser user) {
+        page.navigate("/login");
+        page.getByLabel("Email").fill(user.email());
+        page.getByLabel("Password").fill("correct horse");
+        page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in"))
+                .click();
+        page.waitForURL("**/generate");
+    }
+}

@@ -1,0 +1,297 @@
+package com.yarda.web;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import com.yarda.credits.CreditType;
+import com.yarda.credits.Credits;
+import com.yarda.designer.DesignFailed;
+import com.yarda.test.Mailbox;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.regex.Pattern;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+class JourneyBrowserTests extends BrowserTest {
+
+    @Autowired
+    Credits credits;
+
+    @Test
+    void registerVerifyLogInGenerateFromAnAddressAndFindItInTheHistory() {
+        String email = newEmail();
+        page.navigate("/");
+        screenshot("01-landing");
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Create my free account"))
+                .click();
+
+        page.getByLabel("Email").fill(email);
+        page.getByLabel("Password", new Page.GetByLabelOptions().setExact(true)).fill("correct horse");
+        page.getByLabel("Repeat the password").fill("correct horse");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create account"))
+                .click();
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Check your email")))
+                .isVisible();
+        assertThat(page.getByText("You can ask for a new link in")).isVisible();
+        screenshot("02-check-email");
+
+        String token = Mailbox.verificationToken(email, 1);
+        page.navigate("/verify-email?token=" + token);
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Your email is verified")))
+                .isVisible();
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Log in"))
+                .first()
+                .click();
+
+        page.getByLabel("Email").fill(email);
+        page.getByLabel("Password").fill("correct horse");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in"))
+                .click();
+        page.waitForURL("**/generate");
+        assertThat(page.locator(".credits-badge")).containsText("3");
+
+        page.getByLabel("Street address of the home").fill("1428 Elm Street, Springfield");
+        page.locator("label.style-option", new Page.LocatorOptions().setHasText("Mediterranean"))
+                .click();
+        page.getByLabel("Your wishes").fill("Keep the old olive tree");
+        assertThat(page.getByText("23/500")).isVisible();
+        screenshot("03-generate");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(Pattern.compile("Create my design")))
+                .click();
+
+        page.waitForURL(Pattern.compile(".*/generations/[0-9a-f-]{36}$"));
+        assertThat(page.locator("#progress")).isVisible();
+        assertThat(page.getByText("Your design is ready.")).isVisible();
+        assertThat(page.locator("#design-image")).isVisible();
+        assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Download full image")))
+                .isVisible();
+        page.waitForFunction("() => document.querySelector('#design-image').naturalWidth > 0");
+        screenshot("04-completed");
+        String detailUrl = page.url();
+
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("History"))
+                .click();
+        Locator card = page.locator(".card").first();
+        assertThat(card).containsText("Mediterranean");
+        assertThat(card).containsText("1428 Elm Street");
+        assertThat(card).containsText("completed");
+        screenshot("05-history");
+        card.click();
+        page.waitForURL(detailUrl);
+        assertThat(page.getByText("Keep the old olive tree")).isVisible();
+
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Account"))
+                .click();
+        assertThat(page.locator("table")).containsText("Design");
+        assertThat(page.locator("table")).containsText("Welcome credits");
+        screenshot("06-account");
+    }
+
+    @Test
+    void registrationShowsFieldErrorsNextToTheFields() {
+        TestUser existing = verifiedUser();
+        page.navigate("/register");
+        page.getByLabel("Email").fill("not an email");
+        page.getByLabel("Password", new Page.GetByLabelOptions().setExact(true)).fill("short");
+        page.getByLabel("Repeat the password").fill("different");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create account"))
+                .click();
+
+        assertThat(page.getByText("Must be a valid email address.")).isVisible();
+        assertThat(page.getByText("The two passwords do not match.")).isVisible();
+        screenshot("07-register-errors");
+
+        page.getByLabel("Email").fill(existing.email());
+        page.getByLabel("Password", new Page.GetByLabelOptions().setExact(true)).fill("long enough");
+        page.getByLabel("Repeat the password").fill("long enough");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create account"))
+                .click();
+        assertThat(page.getByText("This email is already registered.")).isVisible();
+
+        page.getByLabel("Email").fill(newEmail());
+        page.getByLabel("Password", new Page.GetByLabelOptions().setExact(true)).fill("short");
+        page.getByLabel("Repeat the password").fill("short");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create account"))
+                .click();
+        assertThat(page.getByText("Must be 8 to 128 characters long.")).isVisible();
+    }
+
+    @Test
+    void aPhotoIsPreviewedThenShownBeforeAndAfter() throws Exception {
+        TestUser user = verifiedUser();
+        logIn(user);
+        Path photo = Files.createTempFile("yard", ".png");
+        Files.write(photo, yardPhoto());
+
+        page.getByText("A photo", new Page.GetByTextOptions().setExact(true)).click();
+        page.locator("[data-photo-input]").setInputFiles(photo);
+        assertThat(page.locator("[data-photo-preview]")).isVisible();
+        page.locator("label.style-option", new Page.LocatorOptions().setHasText("Tropical Resort"))
+                .click();
+        screenshot("08-photo-preview");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(Pattern.compile("Create my design")))
+                .click();
+
+        assertThat(page.getByText("Your design is ready.")).isVisible();
+        assertThat(page.locator("[data-compare]")).isVisible();
+        assertThat(page.getByAltText("Your photo, before")).isVisible();
+        page.locator("[data-compare-range]").fill("80");
+        assertThat(page.locator("[data-compare-after]")).hasAttribute("style", Pattern.compile("width: 80%"));
+        page.waitForFunction(
+                "() => [...document.querySelectorAll('.side-by-side img')].every(i => i.naturalWidth > 0)");
+        screenshot("09-before-after");
+    }
+
+    @Test
+    void theRateLimitBannerCountsDownAndReenablesTheButton() {
+        TestUser user = verifiedUser();
+        credits.adjust(user.id(), CreditType.TOKEN, 5);
+        for (int i = 0; i < 3; i++) {
+            api(user.token())
+                    .body(json(Map.of(
+                            "input_type", "address", "input_address", i + " Busy Lane", "style", "japanese_zen")))
+                    .post("/api/generations")
+                    .then()
+                    .statusCode(202);
+        }
+        page.clock().install();
+        logIn(user);
+
+        Locator banner = page.locator("#problem-rate");
+        assertThat(banner).isVisible();
+        assertThat(banner).containsText("You can start the next one in");
+        assertThat(page.locator("#generate-button")).isDisabled();
+        screenshot("10-rate-limited");
+        int shown = Integer.parseInt(
+                banner.locator("[data-countdown-value]").textContent().trim());
+        assertThat(shown).isBetween(55, 60);
+
+        page.clock().runFor(5_000);
+        assertThat(banner.locator("[data-countdown-value]")).hasText(String.valueOf(shown - 5));
+
+        clock.advance(Duration.ofSeconds(60));
+        page.clock().runFor((shown - 5) * 1000L);
+        assertThat(banner).isHidden();
+        assertThat(page.locator("#generate-button")).isEnabled();
+        page.getByLabel("Street address of the home").fill("4 Busy Lane");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(Pattern.compile("Create my design")))
+                .click();
+        page.waitForURL(Pattern.compile(".*/generations/[0-9a-f-]{36}$"));
+    }
+
+    @Test
+    void withNoCreditsLeftTheUserIsToldToBuyTokens() {
+        TestUser user = verifiedUser();
+        credits.adjust(user.id(), CreditType.TRIAL, -3);
+        logIn(user);
+
+        page.getByLabel("Street address of the home").fill("0 Empty Pocket Road");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(Pattern.compile("Create my design")))
+                .click();
+
+        Locator problem = page.locator("#problem-credits");
+        assertThat(problem).containsText("You have no credits left.");
+        assertThat(problem.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Buy tokens")))
+                .isVisible();
+        screenshot("11-no-credits");
+    }
+
+    @Test
+    void aFailedGenerationSaysTheCreditWasReturned() {
+        TestUser user = verifiedUser();
+        java.util.concurrent.CountDownLatch gate = new java.util.concurrent.CountDownLatch(1);
+        designer().script("13 Unlucky Street", com.yarda.test.ScriptedDesigner.waitFor(gate, (request, real) -> {
+            throw new DesignFailed("The image service is not answering.", true);
+        }));
+        logIn(user);
+
+        page.getByLabel("Street address of the home").fill("13 Unlucky Street");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(Pattern.compile("Create my design")))
+                .click();
+
+        // live progress: the page shows the real state, then changes by itself when the generation fails
+        assertThat(page.getByText("Drawing your design now.")).isVisible();
+        assertThat(page.locator(".credits-badge")).containsText("2");
+        screenshot("12a-processing");
+        gate.countDown();
+
+        Locator failure = page.locator("#failure");
+        assertThat(failure).containsText("The design could not be created; your credit was returned.");
+        assertThat(failure).containsText("The image service is not answering.");
+        assertThat(page.locator(".credits-badge")).containsText("3");
+        screenshot("12-failed");
+    }
+
+    @Test
+    void anotherUsersGenerationIsA404Page() {
+        TestUser owner = verifiedUser();
+        String id = api(owner.token())
+                .body(json(
+                        Map.of("input_type", "address", "input_address", "7 Private Road", "style", "english_garden")))
+                .post("/api/generations")
+                .then()
+                .statusCode(202)
+                .extract()
+                .path("id");
+        TestUser stranger = verifiedUser();
+        logIn(stranger);
+
+        com.microsoft.playwright.Response response = page.navigate("/generations/" + id);
+
+        assertThat(response.status()).isEqualTo(404);
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("We could not find that page")))
+                .isVisible();
+        assertThat(page.locator("body")).not().containsText("7 Private Road");
+        screenshot("13-not-found");
+        assertThat(page.navigate("/generations/" + id + "/image").status()).isEqualTo(404);
+    }
+
+    @Test
+    void pagesThatNeedALoginSendYouThereAndBack() {
+        TestUser user = verifiedUser();
+        page.navigate("/history");
+        page.waitForURL("**/login");
+        page.getByLabel("Email").fill(user.email());
+        page.getByLabel("Password").fill("correct horse");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in"))
+                .click();
+        page.waitForURL("**/history");
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("No designs yet")))
+                .isVisible();
+        screenshot("14-empty-history");
+
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log out"))
+                .click();
+        page.waitForURL("**/login?logged-out");
+        page.navigate("/account");
+        page.waitForURL("**/login");
+    }
+
+    static byte[] yardPhoto() throws Exception {
+        BufferedImage image = new BufferedImage(800, 600, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        g.setPaint(new java.awt.GradientPaint(0, 0, new Color(150, 190, 230), 0, 260, new Color(210, 225, 240)));
+        g.fillRect(0, 0, 800, 260);
+        g.setColor(new Color(96, 140, 70));
+        g.fillRect(0, 260, 800, 340);
+        g.setColor(new Color(205, 190, 160));
+        g.fillRect(250, 120, 300, 180);
+        g.setColor(new Color(120, 70, 50));
+        g.fillPolygon(new int[] {230, 400, 570}, new int[] {120, 40, 120}, 3);
+        g.dispose();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ImageIO.write(image, "png", out);
+        return out.toByteArray();
+    }
+}

@@ -1,0 +1,64 @@
+package com.yarda.web;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.yarda.test.IntegrationTest;
+import io.restassured.response.Response;
+import org.junit.jupiter.api.Test;
+
+/** The web app's session and CSRF protection, seen from outside. */
+class WebSecurityTests extends IntegrationTest {
+
+    @Test
+    void formsWithoutACsrfTokenAreRefused() {
+        TestUser user = verifiedUser();
+        given().redirects()
+                .follow(false)
+                .contentType("application/x-www-form-urlencoded")
+                .formParam("email", user.email())
+                .formParam("password", "correct horse")
+                .post("/login")
+                .then()
+                .statusCode(403);
+    }
+
+    @Test
+    void theSessionCookieIsHttpOnlyAndSameSiteLax() {
+        TestUser user = verifiedUser();
+        Response loginPage = given().get("/login");
+        java.util.regex.Matcher token = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"")
+                .matcher(loginPage.asString());
+        assertThat(token.find()).isTrue();
+        String csrf = token.group(1);
+
+        Response login = given().redirects()
+                .follow(false)
+                .cookies(loginPage.cookies())
+                .contentType("application/x-www-form-urlencoded")
+                .formParam("_csrf", csrf)
+                .formParam("email", user.email())
+                .formParam("password", "correct horse")
+                .post("/login");
+
+        assertThat(login.statusCode()).isEqualTo(302);
+        assertThat(login.header("Location")).endsWith("/generate");
+        String cookie = login.headers().getValues("Set-Cookie").stream()
+                .filter(header -> header.startsWith("JSESSIONID="))
+                .findFirst()
+                .orElseThrow();
+        assertThat(cookie).contains("HttpOnly").containsIgnoringCase("SameSite=Lax");
+        // a new session id after login: no session fixation
+        assertThat(cookie).doesNotContain(loginPage.cookie("JSESSIONID"));
+    }
+
+    @Test
+    void pagesOfUsersRedirectAnonymousVisitorsToTheLogin() {
+        for (String path : WebSecurityConfiguration.USER_PAGES) {
+            String concrete = path.replace("/**", "/00000000-0000-0000-0000-000000000000");
+            Response response = given().redirects().follow(false).get(concrete);
+            assertThat(response.statusCode()).as(concrete).isEqualTo(302);
+            assertThat(response.header("Location")).as(concrete).endsWith("/login");
+        }
+    }
+}

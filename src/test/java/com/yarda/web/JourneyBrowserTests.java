@@ -278,6 +278,26 @@ class JourneyBrowserTests extends BrowserTest {
         page.waitForURL("**/login");
     }
 
+    @Test
+    void everyPageFitsAPhoneScreen() {
+        TestUser user = verifiedUser();
+        page.setViewportSize(390, 844);
+        page.navigate("/");
+        assertThat(horizontalOverflow()).isFalse();
+        screenshot("15-phone-landing");
+        logIn(user);
+        for (String path : java.util.List.of("/generate", "/history", "/account")) {
+            page.navigate(path);
+            assertThat(horizontalOverflow()).as(path).isFalse();
+        }
+        page.navigate("/generate");
+        screenshot("16-phone-generate");
+    }
+
+    private boolean horizontalOverflow() {
+        return (Boolean) page.evaluate("() => document.documentElement.scrollWidth > window.innerWidth");
+    }
+
     static byte[] yardPhoto() throws Exception {
         BufferedImage image = new BufferedImage(800, 600, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();

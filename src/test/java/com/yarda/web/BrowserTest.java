@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 
 /**
@@ -27,12 +28,22 @@ abstract class BrowserTest extends IntegrationTest {
     protected Page page;
 
     static synchronized Browser browser() {
+        Path chromium = Paths.get(System.getProperty("yarda.chromium", "/usr/bin/chromium"));
+        if (!Files.isExecutable(chromium)) {
+            String help = "Chromium not found at " + chromium + ": install it (apt-get install chromium) or pass"
+                    + " -Dyarda.chromium=PATH to run the browser tests";
+            // CI must run them (.ci/run installs Chromium); on a developer's machine they are skipped, saying why
+            if (System.getenv("CI") != null) {
+                throw new IllegalStateException(help);
+            }
+            Assumptions.abort(help);
+        }
         if (browser == null) {
             playwright = Playwright.create();
             browser = playwright
                     .chromium()
                     .launch(new BrowserType.LaunchOptions()
-                            .setExecutablePath(Paths.get(System.getProperty("yarda.chromium", "/usr/bin/chromium")))
+                            .setExecutablePath(chromium)
                             .setHeadless(true)
                             .setArgs(List.of(
                                     "--no-sandbox",
@@ -61,7 +72,9 @@ abstract class BrowserTest extends IntegrationTest {
 
     @AfterEach
     void closeBrowser() {
-        context.close();
+        if (context != null) {
+            context.close();
+        }
     }
 
     /** Saves what the page looks like now as {@code target/screenshots/NAME.png}. */

@@ -279,6 +279,28 @@ class JourneyBrowserTests extends BrowserTest {
     }
 
     @Test
+    void anUnverifiedUserIsAskedToVerifyAndCanAskForANewLink() {
+        String email = newEmail();
+        register(email, "correct horse").then().statusCode(201);
+        page.navigate("/login");
+        page.getByLabel("Email").fill(email);
+        page.getByLabel("Password").fill("correct horse");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in"))
+                .click();
+        page.waitForURL("**/generate");
+
+        Locator notice = page.locator("#verify-first");
+        assertThat(notice).containsText("Verify your email to start designing.");
+        assertThat(page.locator("#generate-button")).isDisabled();
+        screenshot("17-unverified");
+        clock.advance(Duration.ofSeconds(61));
+        notice.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Send a new link"))
+                .click();
+        assertThat(page.getByText("a new link is on its way")).isVisible();
+        Mailbox.awaitMessages(email, 2);
+    }
+
+    @Test
     void everyPageFitsAPhoneScreen() {
         TestUser user = verifiedUser();
         page.setViewportSize(390, 844);

@@ -79,7 +79,7 @@ public class Administration {
                 credits.transactions(userId, DETAIL_ROWS, 0),
                 purchases.history(userId, DETAIL_ROWS, 0),
                 generations.history(userId, null, DETAIL_ROWS, 0),
-                audit(adminId, userId, DETAIL_ROWS, 0));
+                auditPage(userId, DETAIL_ROWS, 0));
     }
 
     /**
@@ -137,6 +137,10 @@ public class Administration {
     /** The audit log, newest first; only the changes to {@code targetUserId} when it is given. */
     public Page<AuditEntry> audit(UUID adminId, @Nullable UUID targetUserId, int limit, long offset) {
         requireAdmin(adminId);
+        return auditPage(targetUserId, limit, offset);
+    }
+
+    private Page<AuditEntry> auditPage(@Nullable UUID targetUserId, int limit, long offset) {
         return new Page<>(auditLog.entries(targetUserId, limit, offset), auditLog.count(targetUserId), limit, offset);
     }
 

@@ -3,6 +3,7 @@ package com.yarda.billing;
 import com.yarda.platform.CurrentUser;
 import com.yarda.platform.Page;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -34,6 +35,7 @@ class PurchaseController {
     record StartPurchase(@NotBlank @Size(max = 40) String packId) {}
 
     @Operation(summary = "The token packs on sale (public)")
+    @SecurityRequirements
     @GetMapping("/api/credits/packs")
     List<TokenPack> packs() {
         return purchases.packs();

@@ -66,6 +66,9 @@ class StripeWebhooks {
      */
     void receive(byte[] body, @Nullable String signature) {
         Event event = verify(new String(body, StandardCharsets.UTF_8), signature);
+        if (event.getId() == null || event.getType() == null) {
+            throw new InvalidWebhook("The body is not a Stripe event.");
+        }
         if (!HANDLED.contains(event.getType())) {
             log.debug("Ignored Stripe event {} of type {}", event.getId(), event.getType());
             return;

@@ -7,10 +7,10 @@ package com.yarda.generation;
  * @param processing generations a worker holds now
  * @param queueDepth {@code pending + processing}
  * @param lastHour generations that finished within the last hour
- * @param last24Hours generations that finished within the last 24 hours
+ * @param lastDay generations that finished within the last 24 hours
  */
 public record GenerationStats(
-        long pending, long processing, long queueDepth, FailureRate lastHour, FailureRate last24Hours) {
+        long pending, long processing, long queueDepth, FailureRate lastHour, FailureRate lastDay) {
 
     /**
      * Finished generations of one window and the share of them that failed.

@@ -33,6 +33,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.IntFunction;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.AfterAll;
@@ -491,8 +492,7 @@ class BillingStripeTests extends IntegrationTest {
         return race(count, i -> call);
     }
 
-    private static List<Response> race(int count, java.util.function.IntFunction<Callable<Response>> calls)
-            throws Exception {
+    private static List<Response> race(int count, IntFunction<Callable<Response>> calls) throws Exception {
         CountDownLatch start = new CountDownLatch(1);
         List<Future<Response>> futures = new ArrayList<>();
         try (ExecutorService pool = Executors.newFixedThreadPool(count)) {

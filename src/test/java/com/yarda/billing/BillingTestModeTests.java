@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
 
 import com.yarda.test.IntegrationTest;
 import io.restassured.RestAssured;
 import io.restassured.response.Response;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -21,10 +24,10 @@ class BillingTestModeTests extends IntegrationTest {
                 .get("/api/credits/packs")
                 .then()
                 .statusCode(200)
-                .body("id", equalTo(java.util.List.of("pack_10", "pack_50", "pack_100")))
-                .body("tokens", equalTo(java.util.List.of(10, 50, 100)))
-                .body("amount_cents", equalTo(java.util.List.of(1000, 4500, 9000)))
-                .body("currency", equalTo(java.util.List.of("usd", "usd", "usd")))
+                .body("id", equalTo(List.of("pack_10", "pack_50", "pack_100")))
+                .body("tokens", equalTo(List.of(10, 50, 100)))
+                .body("amount_cents", equalTo(List.of(1000, 4500, 9000)))
+                .body("currency", equalTo(List.of("usd", "usd", "usd")))
                 .body("[0].name", equalTo("10 tokens"));
     }
 
@@ -63,7 +66,7 @@ class BillingTestModeTests extends IntegrationTest {
                 .get("/api/purchases/" + purchaseId)
                 .then()
                 .body("status", equalTo("paid"))
-                .body("completed_at", not(equalTo(null)));
+                .body("completed_at", notNullValue());
 
         // a second submit (a double click, a replayed form) changes nothing
         complete(purchaseId, token).then().statusCode(303);
@@ -113,7 +116,7 @@ class BillingTestModeTests extends IntegrationTest {
         TestUser buyer = verifiedUser();
         TestUser other = verifiedUser();
         String older = buy(buyer, "pack_10").path("id");
-        clock.advance(java.time.Duration.ofMillis(5));
+        clock.advance(Duration.ofMillis(5));
         String newer = buy(buyer, "pack_100").path("id");
 
         api(buyer.token())

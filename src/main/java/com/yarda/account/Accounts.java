@@ -11,6 +11,7 @@ import com.yarda.mail.Mailer;
 import com.yarda.platform.AccessTokens;
 import com.yarda.platform.FieldProblem;
 import com.yarda.platform.NotFound;
+import com.yarda.platform.Page;
 import com.yarda.platform.RateLimited;
 import com.yarda.platform.Timestamps;
 import com.yarda.platform.ValidationFailed;
@@ -20,6 +21,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -211,6 +213,22 @@ public class Accounts {
     /** The user with their current balances. */
     public User user(UUID id) {
         return view(users.findById(id).orElseThrow(() -> new NotFound("The user")));
+    }
+
+    /**
+     * Users whose email contains {@code emailFragment} (case-insensitive; every user when blank), newest first, with
+     * their balances. For operators.
+     */
+    public Page<User> search(String emailFragment, int limit, long offset) {
+        String fragment = emailFragment.trim().toLowerCase(Locale.ROOT);
+        List<User> items =
+                users.search(fragment, limit, offset).stream().map(this::view).toList();
+        return new Page<>(items, users.countMatching(fragment), limit, offset);
+    }
+
+    /** The email address of user {@code id}, empty when there is no such user. */
+    public Optional<String> email(UUID id) {
+        return users.findById(id).map(UserRow::email);
     }
 
     /** Whether {@code id} has verified their email; verified-only features ask this. */

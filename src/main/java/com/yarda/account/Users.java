@@ -4,6 +4,7 @@ import com.yarda.platform.Timestamps;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -47,6 +48,34 @@ class Users {
                 .param("email", email)
                 .query(Users::row)
                 .optional();
+    }
+
+    /**
+     * One page of the users whose email contains {@code fragment} (any user when it is empty), newest first. The
+     * fragment is matched literally: {@code %} and {@code _} in it are not wildcards.
+     */
+    List<UserRow> search(String fragment, int limit, long offset) {
+        return jdbc.sql("SELECT " + COLUMNS + """
+                 FROM users WHERE email LIKE :pattern ESCAPE '\\'
+                 ORDER BY created_at DESC, id DESC LIMIT :limit OFFSET :offset
+                """)
+                .param("pattern", containing(fragment))
+                .param("limit", limit)
+                .param("offset", offset)
+                .query(Users::row)
+                .list();
+    }
+
+    long countMatching(String fragment) {
+        return jdbc.sql("SELECT count(*) FROM users WHERE email LIKE :pattern ESCAPE '\\'")
+                .param("pattern", containing(fragment))
+                .query(Long.class)
+                .single();
+    }
+
+    private static String containing(String fragment) {
+        String literal = fragment.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+        return "%" + literal + "%";
     }
 
     /** Marks the email verified; false when it already was. */

@@ -62,6 +62,24 @@ class CreditLedger {
                 .optional();
     }
 
+    /**
+     * Adds {@code amount} (which may be negative) to one balance unless that would take it below zero. Empty when
+     * the account does not exist or the balance is too low; locks the account row until commit either way.
+     */
+    Optional<Integer> addUnlessNegative(UUID userId, CreditType type, int amount, Instant now) {
+        String column = column(type);
+        return jdbc.sql("""
+                        UPDATE credit_accounts SET %1$s = %1$s + :amount, updated_at = :now
+                         WHERE user_id = :user AND %1$s + :amount >= 0
+                        RETURNING %1$s
+                        """.formatted(column))
+                .param("amount", amount)
+                .param("now", Timestamps.sql(now))
+                .param("user", userId)
+                .query(Integer.class)
+                .optional();
+    }
+
     /** The consume entry of a generation: who paid, and with which credit type. */
     Optional<Charge> chargeFor(UUID generationId) {
         return jdbc.sql(
@@ -82,7 +100,7 @@ class CreditLedger {
 
     List<LedgerEntry> entries(UUID userId, int limit, long offset) {
         return jdbc.sql("""
-                SELECT id, kind, credit_type, amount, balance_after, generation_id, created_at
+                SELECT id, kind, credit_type, amount, balance_after, generation_id, purchase_id, created_at
                   FROM credit_ledger WHERE user_id = :user
                  ORDER BY seq DESC LIMIT :limit OFFSET :offset
                 """)
@@ -96,6 +114,7 @@ class CreditLedger {
                         rs.getInt("amount"),
                         rs.getInt("balance_after"),
                         rs.getObject("generation_id", UUID.class),
+                        rs.getObject("purchase_id", UUID.class),
                         Timestamps.read(rs, "created_at")))
                 .list();
     }
@@ -122,9 +141,22 @@ class CreditLedger {
             int balanceAfter,
             @Nullable UUID generationId,
             Instant now) {
+        append(userId, kind, type, amount, balanceAfter, generationId, null, now);
+    }
+
+    void append(
+            UUID userId,
+            String kind,
+            CreditType type,
+            int amount,
+            int balanceAfter,
+            @Nullable UUID generationId,
+            @Nullable UUID purchaseId,
+            Instant now) {
         jdbc.sql("""
-                INSERT INTO credit_ledger (id, user_id, kind, credit_type, amount, balance_after, generation_id, created_at)
-                VALUES (:id, :user, :kind, :type, :amount, :after, :generation, :now)
+                INSERT INTO credit_ledger (id, user_id, kind, credit_type, amount, balance_after, generation_id,
+                                           purchase_id, created_at)
+                VALUES (:id, :user, :kind, :type, :amount, :after, :generation, :purchase, :now)
                 """)
                 .param("id", UUID.randomUUID())
                 .param("user", userId)
@@ -133,6 +165,7 @@ class CreditLedger {
                 .param("amount", amount)
                 .param("after", balanceAfter)
                 .param("generation", generationId)
+                .param("purchase", purchaseId)
                 .param("now", Timestamps.sql(now))
                 .update();
     }

@@ -4,6 +4,7 @@ import com.yarda.credits.CreditLedger.Charge;
 import com.yarda.platform.NotFound;
 import com.yarda.platform.Page;
 import com.yarda.platform.Timestamps;
+import com.yarda.platform.ValidationFailed;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
@@ -82,8 +83,32 @@ public class Credits {
     }
 
     /**
+     * Adds the {@code tokens} of a paid purchase to {@code userId}'s token balance, recorded as a {@code purchase}
+     * entry that names {@code purchaseId}. Runs inside the caller's transaction, which also records the purchase as
+     * paid; the database refuses a second grant for one purchase (uq_purchase_grant), so a bug that tried to grant
+     * twice would fail the caller's transaction instead.
+     *
+     * @return the balances after the grant
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Balance grantPurchase(UUID userId, UUID purchaseId, int tokens) {
+        if (tokens <= 0) {
+            throw new IllegalArgumentException("a purchase grants at least one token, not " + tokens);
+        }
+        Instant now = Timestamps.truncate(clock.instant());
+        int after =
+                ledger.add(userId, CreditType.TOKEN, tokens, now).orElseThrow(() -> new NotFound("The credit account"));
+        ledger.append(userId, "purchase", CreditType.TOKEN, tokens, after, null, purchaseId, now);
+        return balance(userId);
+    }
+
+    /**
      * Adds (or, with a negative {@code amount}, deducts) credits of one type, recorded as an {@code adjustment}.
-     * For operators and benchmarks; a deduction below zero is refused by the database.
+     * For operators and benchmarks. Joins the caller's transaction when there is one, so that an operator's audit
+     * record and the adjustment commit together.
+     *
+     * @throws ValidationFailed when a deduction would take the balance below zero; nothing changes
+     * @throws NotFound when {@code userId} has no credit account
      */
     @Transactional
     public Balance adjust(UUID userId, CreditType type, int amount) {
@@ -91,8 +116,16 @@ public class Credits {
             throw new IllegalArgumentException("an adjustment changes the balance");
         }
         Instant now = Timestamps.truncate(clock.instant());
-        int after = ledger.add(userId, type, amount, now).orElseThrow(() -> new NotFound("The credit account"));
-        ledger.append(userId, "adjustment", type, amount, after, null, now);
+        Optional<Integer> after = ledger.addUnlessNegative(userId, type, amount, now);
+        if (after.isEmpty()) {
+            Balance current = balance(userId);
+            int available = type == CreditType.TRIAL ? current.trialCredits() : current.tokenBalance();
+            throw new ValidationFailed(
+                    "amount",
+                    "deducting %d would take the %s balance below zero: it is %d"
+                            .formatted(-amount, type.value(), available));
+        }
+        ledger.append(userId, "adjustment", type, amount, after.get(), null, now);
         return balance(userId);
     }
 

@@ -196,6 +196,50 @@ class GenerationRepository {
                 """).param("worker", worker).update();
     }
 
+    /** Failed generations of every user, most recently finished first (ix_generations_failed, V7__admin.sql). */
+    List<GenerationRow> failed(int limit, long offset) {
+        return jdbc.sql("SELECT " + COLUMNS + """
+                 FROM generations WHERE status = 'failed'
+                 ORDER BY completed_at DESC, id DESC LIMIT :limit OFFSET :offset
+                """)
+                .param("limit", limit)
+                .param("offset", offset)
+                .query(GenerationRepository::row)
+                .list();
+    }
+
+    long countFailed() {
+        return jdbc.sql("SELECT count(*) FROM generations WHERE status = 'failed'")
+                .query(Long.class)
+                .single();
+    }
+
+    record Unfinished(long pending, long processing) {}
+
+    record Finished(long finished, long failed) {}
+
+    /** How many generations are waiting, and how many a worker holds. */
+    Unfinished unfinished() {
+        return jdbc.sql("""
+                SELECT count(*) FILTER (WHERE status = 'pending') AS pending,
+                       count(*) FILTER (WHERE status = 'processing') AS processing
+                  FROM generations WHERE status IN ('pending', 'processing')
+                """)
+                .query((rs, row) -> new Unfinished(rs.getLong("pending"), rs.getLong("processing")))
+                .single();
+    }
+
+    /** How many generations finished at or after {@code since}, and how many of them failed (ix_generations_finished). */
+    Finished finishedSince(Instant since) {
+        return jdbc.sql("""
+                SELECT count(*) AS finished, count(*) FILTER (WHERE status = 'failed') AS failed
+                  FROM generations WHERE status IN ('completed', 'failed') AND completed_at >= :since
+                """)
+                .param("since", Timestamps.sql(since))
+                .query((rs, row) -> new Finished(rs.getLong("finished"), rs.getLong("failed")))
+                .single();
+    }
+
     long queueDepth() {
         return jdbc.sql("SELECT count(*) FROM generations WHERE status IN ('pending', 'processing')")
                 .query(Long.class)

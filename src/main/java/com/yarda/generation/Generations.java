@@ -6,6 +6,7 @@ import com.yarda.credits.Credits;
 import com.yarda.designer.Style;
 import com.yarda.generation.GenerationProblems.IdempotencyInFlight;
 import com.yarda.generation.GenerationProblems.IdempotencyKeyReused;
+import com.yarda.generation.GenerationStats.FailureRate;
 import com.yarda.platform.FieldProblem;
 import com.yarda.platform.NotFound;
 import com.yarda.platform.Page;
@@ -17,6 +18,7 @@ import com.yarda.upload.Upload;
 import com.yarda.upload.Uploads;
 import java.security.MessageDigest;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -181,6 +183,37 @@ public class Generations {
             throw new NotFound("The image of this generation");
         }
         return images.read(row.outputImageKey()).orElseThrow(Generations::notFound);
+    }
+
+    /** Failed generations of every user, most recently finished first, with their errors. For operators. */
+    public Page<FailedGeneration> failed(int limit, long offset) {
+        List<FailedGeneration> items = generations.failed(limit, offset).stream()
+                .map(row -> new FailedGeneration(
+                        row.id(),
+                        row.userId(),
+                        row.inputType(),
+                        row.style(),
+                        row.errorMessage(),
+                        row.attempts(),
+                        row.creditRefunded(),
+                        row.createdAt(),
+                        row.completedAt()))
+                .toList();
+        return new Page<>(items, generations.countFailed(), limit, offset);
+    }
+
+    /** The queue depth now and the share of generations that failed in the last hour and day. For operators. */
+    public GenerationStats stats() {
+        Instant now = clock.instant();
+        GenerationRepository.Unfinished queue = generations.unfinished();
+        GenerationRepository.Finished hour = generations.finishedSince(now.minus(Duration.ofHours(1)));
+        GenerationRepository.Finished day = generations.finishedSince(now.minus(Duration.ofDays(1)));
+        return new GenerationStats(
+                queue.pending(),
+                queue.processing(),
+                queue.pending() + queue.processing(),
+                FailureRate.of(hour.finished(), hour.failed()),
+                FailureRate.of(day.finished(), day.failed()));
     }
 
     /** Where {@code userId} stands against the rate limit now. */

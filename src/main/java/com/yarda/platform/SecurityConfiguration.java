@@ -50,7 +50,9 @@ class SecurityConfiguration implements WebMvcConfigurer {
         "/api/openapi.json",
         "/api/openapi.json/**",
         "/api/swagger-ui/**",
-        "/api/swagger-ui.html"
+        "/api/swagger-ui.html",
+        "/api/credits/packs",
+        "/api/webhooks/stripe"
     };
 
     @Bean

@@ -39,6 +39,8 @@ public abstract class IntegrationTest {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
     public static final String PUBLIC_URL = "http://yarda.test";
+    /** The one admin of the tests ({@code yarda.admin.emails}); {@link #adminUser()} logs in as them. */
+    public static final String ADMIN_EMAIL = "operator@yarda.test";
 
     @LocalServerPort
     protected int port;
@@ -61,6 +63,7 @@ public abstract class IntegrationTest {
         registry.add("yarda.data-dir", dataDir::toString);
         // deliveries are woken by commits; the poll only matters for retries, which tests drive themselves
         registry.add("yarda.mail.poll-interval", () -> "1h");
+        registry.add("yarda.admin.emails", () -> "someone-else@yarda.test, " + ADMIN_EMAIL.toUpperCase());
     }
 
     @TestConfiguration(proxyBeanMethods = false)
@@ -112,6 +115,22 @@ public abstract class IntegrationTest {
         return new TestUser(UUID.fromString(id), email, token);
     }
 
+    /** The admin, registered on first use (the test database lives as long as the JVM), verified and logged in. */
+    protected TestUser adminUser() {
+        Response registered = register(ADMIN_EMAIL, "correct horse");
+        org.assertj.core.api.Assertions.assertThat(registered.statusCode()).isIn(201, 409);
+        UUID id = jdbc.sql("UPDATE users SET email_verified_at = now() WHERE email = :email RETURNING id")
+                .param("email", ADMIN_EMAIL)
+                .query(UUID.class)
+                .single();
+        String token = login(ADMIN_EMAIL, "correct horse")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("access_token");
+        return new TestUser(id, ADMIN_EMAIL, token);
+    }
+
     /** For every user and credit type, the ledger's sum equals the balance, and no balance is negative. */
     protected void assertLedgerMatchesBalances() {
         List<Map<String, Object>> mismatches = jdbc.sql("""
@@ -151,6 +170,23 @@ public abstract class IntegrationTest {
 
     protected static RequestSpecification api(String accessToken) {
         return api().header("Authorization", "Bearer " + accessToken);
+    }
+
+    /**
+     * A form post as a browser sends it: with the session cookie and the CSRF token of a page it loaded first.
+     */
+    protected static RequestSpecification browserForm() {
+        Response page = given().get("/login");
+        java.util.regex.Matcher token = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"")
+                .matcher(page.asString());
+        if (!token.find()) {
+            throw new AssertionError("the login page carries no CSRF token");
+        }
+        return given().redirects()
+                .follow(false)
+                .cookies(page.cookies())
+                .contentType("application/x-www-form-urlencoded")
+                .formParam("_csrf", token.group(1));
     }
 
     protected static Response register(String email, String password) {

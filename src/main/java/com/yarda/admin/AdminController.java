@@ -1,0 +1,105 @@
+package com.yarda.admin;
+
+import com.yarda.account.User;
+import com.yarda.credits.CreditType;
+import com.yarda.generation.FailedGeneration;
+import com.yarda.generation.GenerationStats;
+import com.yarda.platform.CurrentUser;
+import com.yarda.platform.Page;
+import com.yarda.platform.ValidationFailed;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
+import java.util.Arrays;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The operator API. Only admins get past {@link AdminAccess}; everyone else gets 404. */
+@Tag(name = "Admin")
+@RestController
+@RequestMapping("/api/admin")
+class AdminController {
+
+    private final Administration administration;
+
+    AdminController(Administration administration) {
+        this.administration = administration;
+    }
+
+    /**
+     * A grant ({@code amount > 0}) or deduction ({@code amount < 0}) with the reason for it.
+     *
+     * @param creditType {@code trial} or {@code token}
+     */
+    record AdjustmentRequest(
+            @NotNull String creditType,
+            @NotNull @Min(-1_000_000) @Max(1_000_000) Integer amount,
+            @NotBlank @Size(max = Administration.MAX_REASON) String reason) {}
+
+    @Operation(summary = "Users whose email contains the given text, newest first")
+    @GetMapping("/users")
+    Page<User> users(
+            CurrentUser admin,
+            @RequestParam(defaultValue = "") @Size(max = 254) String email,
+            @RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit,
+            @RequestParam(defaultValue = "0") @PositiveOrZero long offset) {
+        return administration.users(admin.id(), email, limit, offset);
+    }
+
+    @Operation(summary = "One user: balances, ledger, purchases, generations and admin changes")
+    @GetMapping("/users/{id}")
+    UserDetail user(CurrentUser admin, @PathVariable UUID id) {
+        return administration.user(admin.id(), id);
+    }
+
+    @Operation(summary = "Grant or deduct credits, with a reason; recorded in the ledger and the audit log")
+    @PostMapping("/users/{id}/adjustments")
+    @ResponseStatus(HttpStatus.CREATED)
+    Adjustment adjust(CurrentUser admin, @PathVariable UUID id, @Valid @RequestBody AdjustmentRequest request) {
+        CreditType type = Arrays.stream(CreditType.values())
+                .filter(t -> t.value().equals(request.creditType()))
+                .findFirst()
+                .orElseThrow(() -> new ValidationFailed("credit_type", "must be trial or token"));
+        return administration.adjust(admin.id(), id, type, request.amount(), request.reason());
+    }
+
+    @Operation(summary = "Failed generations of every user with their errors, most recent first")
+    @GetMapping("/generations/failed")
+    Page<FailedGeneration> failedGenerations(
+            CurrentUser admin,
+            @RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit,
+            @RequestParam(defaultValue = "0") @PositiveOrZero long offset) {
+        return administration.failedGenerations(admin.id(), limit, offset);
+    }
+
+    @Operation(summary = "Queue depth and the designer's failure rate over the last hour and 24 hours")
+    @GetMapping("/stats")
+    GenerationStats stats(CurrentUser admin) {
+        return administration.stats(admin.id());
+    }
+
+    @Operation(summary = "The audit log of admin changes, newest first; optionally only those to one user")
+    @GetMapping("/audit")
+    Page<AuditEntry> audit(
+            CurrentUser admin,
+            @RequestParam(name = "user_id", required = false) @Nullable UUID userId,
+            @RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit,
+            @RequestParam(defaultValue = "0") @PositiveOrZero long offset) {
+        return administration.audit(admin.id(), userId, limit, offset);
+    }
+}

@@ -1,0 +1,18 @@
+package com.yarda.admin;
+
+import com.yarda.account.User;
+import com.yarda.billing.Purchase;
+import com.yarda.credits.LedgerEntry;
+import com.yarda.generation.Generation;
+import com.yarda.platform.Page;
+
+/**
+ * Everything an operator looks at for one user: the account with its balances, and the newest entries of the
+ * ledger, purchases, generations and the admin changes made to them.
+ */
+public record UserDetail(
+        User user,
+        Page<LedgerEntry> ledger,
+        Page<Purchase> purchases,
+        Page<Generation> generations,
+        Page<AuditEntry> audit) {}

@@ -14,12 +14,22 @@ class ReturnUrls {
         this.yarda = yarda;
     }
 
+    /** For Stripe, which sends the buyer back from its own site: absolute, under the public URL. */
     String success(UUID purchaseId) {
-        return yarda.link("/billing/success?purchase=" + purchaseId);
+        return yarda.link(successPath(purchaseId));
     }
 
     String cancel(UUID purchaseId) {
-        return yarda.link("/billing/cancel?purchase=" + purchaseId);
+        return yarda.link(cancelPath(purchaseId));
+    }
+
+    /** For our own test checkout page: relative, so the buyer stays on the host they reached us at. */
+    String successPath(UUID purchaseId) {
+        return "/billing/success?purchase=" + purchaseId;
+    }
+
+    String cancelPath(UUID purchaseId) {
+        return "/billing/cancel?purchase=" + purchaseId;
     }
 
     String testCheckout(UUID purchaseId, String token) {

@@ -61,8 +61,8 @@ class TestCheckoutPage {
                         "tokens", p.tokens(),
                         "price", price(p.amountCents(), p.currency()),
                         "status", p.status().value(),
-                        "successUrl", returnUrls.success(p.id()),
-                        "cancelUrl", returnUrls.cancel(p.id())),
+                        "successUrl", returnUrls.successPath(p.id()),
+                        "cancelUrl", returnUrls.cancelPath(p.id())),
                 HttpStatus.OK);
     }
 
@@ -74,7 +74,7 @@ class TestCheckoutPage {
         if (id.isEmpty() || test.isEmpty() || !test.get().complete(id.get(), token)) {
             return new ModelAndView(VIEW, Map.of("found", false), HttpStatus.NOT_FOUND);
         }
-        RedirectView success = new RedirectView(returnUrls.success(id.get()));
+        RedirectView success = new RedirectView(returnUrls.successPath(id.get()), true);
         success.setStatusCode(HttpStatus.SEE_OTHER);
         return success;
     }

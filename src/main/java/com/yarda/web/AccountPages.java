@@ -2,6 +2,7 @@ package com.yarda.web;
 
 import com.yarda.account.Accounts;
 import com.yarda.account.User;
+import com.yarda.billing.Purchases;
 import com.yarda.credits.Credits;
 import com.yarda.credits.LedgerEntry;
 import com.yarda.platform.CurrentUser;
@@ -37,12 +38,19 @@ class AccountPages {
 
     private final Accounts accounts;
     private final Credits credits;
+    private final Purchases purchases;
     private final SecurityContextRepository sessions;
     private final RequestCache requestCache;
 
-    AccountPages(Accounts accounts, Credits credits, SecurityContextRepository sessions, RequestCache requestCache) {
+    AccountPages(
+            Accounts accounts,
+            Credits credits,
+            Purchases purchases,
+            SecurityContextRepository sessions,
+            RequestCache requestCache) {
         this.accounts = accounts;
         this.credits = credits;
+        this.purchases = purchases;
         this.sessions = sessions;
         this.requestCache = requestCache;
     }
@@ -176,6 +184,7 @@ class AccountPages {
         model.addAttribute("transactions", transactions);
         model.addAttribute("page", current);
         model.addAttribute("pages", Math.max(1, (transactions.total() + size - 1) / size));
+        model.addAttribute("purchases", purchases.history(user.id(), 10, 0).items());
         return "account/account";
     }
 

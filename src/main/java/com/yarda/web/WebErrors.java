@@ -1,6 +1,7 @@
 package com.yarda.web;
 
 import com.yarda.platform.NotFound;
+import com.yarda.platform.ProblemException;
 import org.apache.catalina.connector.ClientAbortException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,6 +24,12 @@ class WebErrors {
     @ExceptionHandler({NotFound.class, NoResourceFoundException.class})
     ModelAndView notFound() {
         return page(HttpStatus.NOT_FOUND);
+    }
+
+    /** Operator pages answer non-admins like pages that do not exist; other refusals get their own status. */
+    @ExceptionHandler(ProblemException.class)
+    ModelAndView refused(ProblemException problem) {
+        return page(problem.status());
     }
 
     /** The browser went away (a closed tab, a cancelled image): there is nobody to answer. */

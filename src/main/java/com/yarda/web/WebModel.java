@@ -2,6 +2,7 @@ package com.yarda.web;
 
 import com.yarda.account.Accounts;
 import com.yarda.account.User;
+import com.yarda.admin.Administration;
 import com.yarda.platform.CurrentUser;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -13,9 +14,16 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 class WebModel {
 
     private final Accounts accounts;
+    private final Administration administration;
 
-    WebModel(Accounts accounts) {
+    WebModel(Accounts accounts, Administration administration) {
         this.accounts = accounts;
+        this.administration = administration;
+    }
+
+    @ModelAttribute("admin")
+    boolean admin(@AuthenticationPrincipal @Nullable Object principal) {
+        return principal instanceof CurrentUser user && administration.isAdmin(user.id());
     }
 
     @ModelAttribute("me")

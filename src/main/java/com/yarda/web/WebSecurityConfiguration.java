@@ -22,7 +22,16 @@ import org.springframework.security.web.savedrequest.RequestCache;
 @Configuration(proxyBeanMethods = false)
 class WebSecurityConfiguration {
 
-    static final String[] USER_PAGES = {"/generate", "/generations/**", "/history", "/account", "/uploads/**"};
+    static final String[] USER_PAGES = {
+        "/generate",
+        "/generations/**",
+        "/history",
+        "/account",
+        "/uploads/**",
+        "/buy-tokens",
+        "/billing/success/**",
+        "/admin/**"
+    };
 
     @Bean
     @Order(2)

@@ -6,6 +6,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
 import org.springframework.http.HttpStatus;
@@ -28,17 +29,28 @@ class AccountController {
         this.accounts = accounts;
     }
 
+    // A password is hashed as UTF-8 (Argon2), which an unpaired surrogate (JSON "\ud800") cannot be encoded in;
+    // a NUL cannot be stored in PostgreSQL text. Either is refused as a broken field rule (422), not a 500.
+    static final String UNICODE_TEXT = "\\P{Cs}*";
+    static final String NOT_UNICODE_TEXT = "must be valid Unicode text";
+    static final String NO_NUL = "[^\\x00]*";
+
     record RegisterRequest(
             @NotNull @ValidEmail String email,
-            @NotNull @Size(min = 8, max = 128) String password) {}
+
+            @NotNull @Size(min = 8, max = 128) @Pattern(regexp = UNICODE_TEXT, message = NOT_UNICODE_TEXT)
+            String password) {}
 
     record VerifyEmailRequest(@NotBlank @Size(max = 512) String token) {}
 
     record ResendRequest(@NotNull @ValidEmail String email) {}
 
     record LoginRequest(
-            @NotNull @Size(max = 320) String email,
-            @NotNull @Size(max = 1024) String password) {}
+            @NotNull @Size(max = 320) @Pattern(regexp = NO_NUL, message = "must not contain NUL characters")
+            String email,
+
+            @NotNull @Size(max = 1024) @Pattern(regexp = UNICODE_TEXT, message = NOT_UNICODE_TEXT)
+            String password) {}
 
     record Message(String message) {}
 

@@ -57,7 +57,7 @@ need_commands() { # pairs of "command package"
 
 prepare() {
     find_java
-    need_commands psql postgresql-client curl curl
+    need_commands psql postgresql-client curl curl pgrep procps
     if [ ! -f "$JAR" ]; then
         log "building $JAR"
         (cd "$ROOT" && ./mvnw -q -B package -DskipTests -Dspotless.check.skip) || die "build failed"
@@ -109,7 +109,7 @@ start_service() {
     STARTS=$((${STARTS:-0} + 1))
     local logfile="$WORK/$name.$STARTS.log"
     local data="$WORK/$name"
-    "$JAVA_HOME/bin/java" ${SERVICE_JAVA_OPTS:--Xmx512m} -jar "$JAR" --server.port=0 --yarda.data-dir="$data" \
+    "$JAVA_HOME/bin/java" ${SERVICE_JAVA_OPTS--Xmx512m} -jar "$JAR" --server.port=0 --yarda.data-dir="$data" \
         --logging.level.com.yarda=info "$@" >> "$logfile" 2>&1 &
     local pid=$!
     track "$pid"

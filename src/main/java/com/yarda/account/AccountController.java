@@ -2,12 +2,15 @@ package com.yarda.account;
 
 import com.yarda.platform.CurrentUser;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,17 +31,30 @@ class AccountController {
         this.accounts = accounts;
     }
 
+    // A password is hashed as UTF-8 (Argon2), which an unpaired surrogate (JSON "\ud800") cannot be encoded in;
+    // a NUL cannot be stored in PostgreSQL text. Either is refused as a broken field rule (422), not a 500.
+    static final String UNICODE_TEXT = "\\P{Cs}*";
+    static final String NOT_UNICODE_TEXT = "must be valid Unicode text";
+    static final String NO_NUL = "[^\\x00]*";
+
+    /** The rules themselves are checked by {@link Accounts#register}, for the API and the web app alike. */
     record RegisterRequest(
-            @NotNull @ValidEmail String email,
-            @NotNull @Size(min = 8, max = 128) String password) {}
+            @Schema(example = "homeowner@example.com") @Nullable
+            String email,
+
+            @Schema(minLength = 8, maxLength = 128) @Nullable
+            String password) {}
 
     record VerifyEmailRequest(@NotBlank @Size(max = 512) String token) {}
 
     record ResendRequest(@NotNull @ValidEmail String email) {}
 
     record LoginRequest(
-            @NotNull @Size(max = 320) String email,
-            @NotNull @Size(max = 1024) String password) {}
+            @NotNull @Size(max = 320) @Pattern(regexp = NO_NUL, message = "must not contain NUL characters")
+            String email,
+
+            @NotNull @Size(max = 1024) @Pattern(regexp = UNICODE_TEXT, message = NOT_UNICODE_TEXT)
+            String password) {}
 
     record Message(String message) {}
 

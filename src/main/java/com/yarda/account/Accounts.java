@@ -131,6 +131,9 @@ public class Accounts {
         }
         if (password == null || password.length() < MIN_PASSWORD || password.length() > MAX_PASSWORD) {
             problems.add(new FieldProblem("password", "must be 8 to 128 characters long"));
+        } else if (!wellFormed(password)) {
+            // hashed as UTF-8, which an unpaired surrogate cannot be encoded in
+            problems.add(new FieldProblem("password", "must be valid Unicode text"));
         }
         return problems;
     }
@@ -163,6 +166,9 @@ public class Accounts {
      * user and no email went to it within {@code yarda.account.resend-cooldown}. Says nothing about whether it did.
      */
     public void resendVerification(String rawEmail) {
+        if (!EmailAddresses.isValid(rawEmail)) {
+            throw new ValidationFailed("email", "must be a valid email address");
+        }
         String email = EmailAddresses.normalize(rawEmail);
         Instant now = now();
         transaction.executeWithoutResult(
@@ -190,6 +196,10 @@ public class Accounts {
      * uses it to start a session.
      */
     public User authenticate(String rawEmail, String password) {
+        if (rawEmail.indexOf('\0') >= 0 || !wellFormed(password)) {
+            // no account can have such an email or password; answered like any other wrong guess
+            throw new InvalidCredentials();
+        }
         String email = EmailAddresses.normalize(rawEmail);
         Duration window = properties.failedLoginWindow();
         int max = properties.maxFailedLogins();
@@ -275,6 +285,25 @@ public class Accounts {
                 b.tokenBalance(),
                 b.totalAvailable(),
                 row.createdAt());
+    }
+
+    /** No unpaired surrogates (and no NUL, which PostgreSQL text cannot hold). */
+    private static boolean wellFormed(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\0') {
+                return false;
+            }
+            if (Character.isHighSurrogate(c)) {
+                if (i + 1 >= text.length() || !Character.isLowSurrogate(text.charAt(i + 1))) {
+                    return false;
+                }
+                i++;
+            } else if (Character.isLowSurrogate(c)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private Instant now() {

@@ -264,6 +264,10 @@ public class Generations {
         if (customPrompt != null && customPrompt.length() > MAX_CUSTOM_PROMPT) {
             problems.add(new FieldProblem("custom_prompt", "must be at most 500 characters"));
         }
+        // PostgreSQL text cannot hold NUL: refused here, or the insert would fail with a 500
+        if (customPrompt != null && customPrompt.indexOf('\0') >= 0) {
+            problems.add(new FieldProblem("custom_prompt", "must not contain NUL characters"));
+        }
         String address = null;
         UUID uploadId = null;
         if (inputType == InputType.ADDRESS) {
@@ -272,6 +276,8 @@ public class Generations {
                     : request.inputAddress().trim();
             if (address == null || address.length() < 5 || address.length() > 200) {
                 problems.add(new FieldProblem("input_address", "must be 5 to 200 characters for an address"));
+            } else if (address.indexOf('\0') >= 0) {
+                problems.add(new FieldProblem("input_address", "must not contain NUL characters"));
             }
         } else if (inputType == InputType.PHOTO) {
             if (request.photo() == null) {

@@ -45,6 +45,7 @@ class EmbeddedDatabaseConfiguration {
 
     /** The embedded server as the service runs it: durable, local-only, data kept in {@code directory}. */
     static EmbeddedPostgres start(Path directory) throws IOException {
+        stopOrphan(directory);
         return EmbeddedPostgres.builder()
                 .setDataDirectory(directory)
                 .setCleanDataDirectory(false)
@@ -54,6 +55,38 @@ class EmbeddedDatabaseConfiguration {
                 .setServerConfig("synchronous_commit", "on")
                 .setServerConfig("full_page_writes", "on")
                 .start();
+    }
+
+    /**
+     * A service killed with {@code kill -9} leaves its PostgreSQL running, holding the data directory. Such an
+     * orphan is found through {@code postmaster.pid} and shut down (fast: it has no clients left) so that this
+     * start can use the data; PostgreSQL's own crash recovery covers the rest.
+     */
+    static void stopOrphan(Path directory) throws IOException {
+        Path pidFile = directory.resolve("postmaster.pid");
+        if (!Files.exists(pidFile)) {
+            return;
+        }
+        long pid;
+        try {
+            pid = Long.parseLong(Files.readAllLines(pidFile).getFirst().trim());
+        } catch (RuntimeException unreadable) {
+            return; // PostgreSQL itself deals with a stale or damaged pid file
+        }
+        ProcessHandle.of(pid)
+                .filter(ProcessHandle::isAlive)
+                .filter(process -> process.info().command().orElse("").contains("postgres"))
+                .ifPresent(orphan -> {
+                    log.warn("Stopping PostgreSQL {} left running by an earlier start on {}", pid, directory);
+                    orphan.destroy(); // SIGTERM
+                    try {
+                        orphan.onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                        orphan.destroyForcibly();
+                    }
+                });
     }
 
     @Bean

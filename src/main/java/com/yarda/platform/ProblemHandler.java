@@ -1,7 +1,9 @@
 package com.yarda.platform;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -11,11 +13,13 @@ import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.validation.BindingResult;
 import org.springframework.validation.FieldError;
@@ -25,6 +29,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
@@ -70,6 +75,52 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         // A query or path parameter of the wrong type breaks a field rule, like an out-of-range number.
         String field = snakeCase(e.getName());
         return problem(new ValidationFailed(field, "must be a valid " + typeName(e.getRequiredType())));
+    }
+
+    @ExceptionHandler(MultipartException.class)
+    ResponseEntity<ProblemDetail> malformedMultipart(MultipartException e) {
+        // A body declared multipart that does not parse (no or empty boundary, broken parts) is the client's error.
+        // Too large an upload is MaxUploadSizeExceededException, more specific, answered 413 by the superclass.
+        return ResponseEntity.badRequest()
+                .body(Problems.of(
+                        HttpStatus.BAD_REQUEST,
+                        "malformed_request",
+                        "The request body is not valid multipart/form-data."));
+    }
+
+    @ExceptionHandler({RequestRejectedException.class, InvalidParameterException.class})
+    ResponseEntity<ProblemDetail> unreadableParameters(RuntimeException e) {
+        // Form and query parameters are parsed lazily, when a controller first reads them, after the filter chain
+        // that would otherwise answer 400: Tomcat then refuses broken percent-encoding (InvalidParameterException)
+        // and Spring Security's firewall control characters in a name (RequestRejectedException).
+        return ResponseEntity.badRequest()
+                .body(
+                        Problems.of(
+                                HttpStatus.BAD_REQUEST,
+                                "malformed_request",
+                                "The request's parameters are not correctly encoded or contain characters that are not allowed."));
+    }
+
+    @ExceptionHandler(IllegalArgumentException.class)
+    ResponseEntity<ProblemDetail> illegalArgument(IllegalArgumentException e, HttpServletRequest request) {
+        // Spring MVC refuses a body declared "Content-Type: */*" with an IllegalArgumentException
+        // (HttpHeaders.setContentType) instead of its usual 415: no such body can be read, so it is the client's.
+        if (isWildcard(request.getContentType())) {
+            return ResponseEntity.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE)
+                    .body(Problems.of(
+                            HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                            "unsupported_media_type",
+                            "The request body must be sent with a concrete Content-Type, such as application/json."));
+        }
+        return unexpected(e);
+    }
+
+    private static boolean isWildcard(@Nullable String contentType) {
+        try {
+            return contentType != null && MediaType.parseMediaType(contentType).isWildcardType();
+        } catch (IllegalArgumentException unparseable) {
+            return false;
+        }
     }
 
     @ExceptionHandler(Exception.class)

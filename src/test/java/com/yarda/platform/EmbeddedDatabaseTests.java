@@ -57,6 +57,38 @@ class EmbeddedDatabaseTests {
         }
     }
 
+    @Test
+    void aPostgresLeftRunningByAKilledServiceIsStoppedAndTheDataDirectoryReused() throws Exception {
+        // what kill -9 of the service leaves behind: its PostgreSQL, still running on the data directory
+        Process service = new ProcessBuilder(
+                        ProcessHandle.current().info().command().orElseThrow(),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        ServiceThatDies.class.getName(),
+                        dataDir.resolve("postgres").toString())
+                .redirectErrorStream(true)
+                .start();
+        try (var output = new java.io.BufferedReader(new java.io.InputStreamReader(service.getInputStream()))) {
+            String line;
+            while ((line = output.readLine()) != null && !line.contains("postgres started")) {
+                // zonky's start-up output
+            }
+        }
+        service.destroyForcibly().waitFor();
+        long orphanPid = Long.parseLong(Files.readAllLines(dataDir.resolve("postgres/postmaster.pid"))
+                .getFirst()
+                .trim());
+        assertThat(ProcessHandle.of(orphanPid).map(ProcessHandle::isAlive)).contains(true);
+
+        try (ConfigurableApplicationContext restarted = start()) {
+            assertThat(ProcessHandle.of(orphanPid).map(ProcessHandle::isAlive))
+                    .isNotEqualTo(java.util.Optional.of(true));
+            given().port(port(restarted)).get("/health").then().statusCode(200);
+        } finally {
+            ProcessHandle.of(orphanPid).ifPresent(ProcessHandle::destroyForcibly);
+        }
+    }
+
     private ConfigurableApplicationContext start() {
         return new SpringApplicationBuilder(YardaApplication.class)
                 .run("--server.port=0", "--yarda.data-dir=" + dataDir, "--yarda.mail.poll-interval=100ms");

@@ -1,0 +1,303 @@
+#!/usr/bin/env bash
+# Shared helpers of the reliability scenarios: find a JDK, start and stop the packaged service, a throw-away
+# external PostgreSQL, SQL and API calls, and the invariants every scenario checks. Sourced, not run.
+# Everything a scenario starts is registered with `track` (processes) or lives under $WORK, and `cleanup` (run by
+# the EXIT trap) removes it; every wait is bounded.
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+JAR="$ROOT/target/yarda-0.1.0-SNAPSHOT.jar"
+PIDS=()
+PG_DIRS=()
+FAILURES=0
+
+log() { echo "  [$(date +%H:%M:%S)] $*" >&2; }
+die() { echo "FAIL ${SCENARIO:-setup}: $*"; exit 1; }
+
+pass() { echo "PASS $SCENARIO: $*"; }
+fail() { echo "FAIL $SCENARIO: $*"; FAILURES=$((FAILURES + 1)); }
+
+java_major() {
+    "$1" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/ {print $2; exit}'
+}
+
+find_java() {
+    if [ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/java" ] && [ "$(java_major "$JAVA_HOME/bin/java")" -ge 21 ] 2>/dev/null; then
+        return
+    fi
+    local best=0 candidate major
+    for candidate in /usr/lib/jvm/* /opt/java/* /opt/jdk*; do
+        [ -x "$candidate/bin/java" ] || continue
+        major="$(java_major "$candidate/bin/java")"
+        if [ "$major" -ge 21 ] 2>/dev/null && [ "$major" -gt "$best" ]; then
+            best="$major"
+            JAVA_HOME="$candidate"
+        fi
+    done
+    [ "$best" -gt 0 ] || die "no JDK >= 21 found; set JAVA_HOME"
+    export JAVA_HOME
+}
+
+# Debian packages a scenario needs, installed when missing (a fresh CI machine may lack them).
+install_packages() {
+    [ "$(id -u)" -eq 0 ] || die "missing packages $*; install them (apt-get install $*)"
+    log "installing $*"
+    timeout 600 apt-get update -qq > /dev/null \
+        && DEBIAN_FRONTEND=noninteractive timeout 600 apt-get install -y -qq "$@" > /dev/null \
+        || die "could not install $*"
+}
+
+need_commands() { # pairs of "command package"
+    local missing=()
+    while [ $# -gt 1 ]; do
+        command -v "$1" > /dev/null 2>&1 || missing+=("$2")
+        shift 2
+    done
+    [ ${#missing[@]} -eq 0 ] || install_packages "${missing[@]}"
+}
+
+prepare() {
+    find_java
+    need_commands psql postgresql-client curl curl pgrep procps
+    if [ ! -f "$JAR" ]; then
+        log "building $JAR"
+        (cd "$ROOT" && ./mvnw -q -B package -DskipTests -Dspotless.check.skip) || die "build failed"
+    fi
+    WORK="$(mktemp -d "${TMPDIR:-/tmp}/yarda-reliability.XXXXXX")"
+    trap cleanup EXIT
+    trap 'exit 130' INT TERM
+}
+
+track() { PIDS+=("$1"); }
+
+cleanup() {
+    local pid dir
+    for pid in "${PIDS[@]}"; do
+        kill -9 "$pid" 2> /dev/null || true
+    done
+    for pid in "${PIDS[@]}"; do
+        wait "$pid" 2> /dev/null || true
+    done
+    # embedded PostgreSQL of a killed service outlives it: stop every server whose data lives under $WORK
+    if [ -n "${WORK:-}" ]; then
+        for dir in "$WORK"/*/postgres "${PG_DIRS[@]}"; do
+            stop_postmaster "$dir"
+        done
+        rm -rf "$WORK"
+    fi
+}
+
+# Kills the postmaster of data directory $1 (if one runs) and its server processes, by their process ids, and
+# waits until they are gone: a new server refuses to start while an old backend still holds shared memory.
+stop_postmaster() {
+    local dir="$1" pid i children
+    [ -f "$dir/postmaster.pid" ] || return 0
+    pid="$(head -1 "$dir/postmaster.pid" 2> /dev/null)"
+    { [ -n "$pid" ] && kill -0 "$pid" 2> /dev/null; } || return 0
+    children="$(pgrep -P "$pid" || true)"
+    kill -9 "$pid" $children 2> /dev/null || true
+    for i in $(seq 1 100); do
+        kill -0 "$pid" $children 2> /dev/null || return 0
+        sleep 0.1
+    done
+}
+
+# start_service NAME [service arguments...]: starts the jar in the background on a free port and waits (at most
+# 120 s) until /health answers 200. Sets PORT_<NAME>, PID_<NAME> and, on embedded PostgreSQL, PGPORT.
+# The data directory is $WORK/NAME unless --yarda.data-dir is given.
+start_service() {
+    local name="$1" i port; shift
+    STARTS=$((${STARTS:-0} + 1))
+    local logfile="$WORK/$name.$STARTS.log"
+    local data="$WORK/$name"
+    "$JAVA_HOME/bin/java" ${SERVICE_JAVA_OPTS--Xmx512m} -jar "$JAR" --server.port=0 --yarda.data-dir="$data" \
+        --logging.level.com.yarda=info "$@" >> "$logfile" 2>&1 &
+    local pid=$!
+    track "$pid"
+    printf -v "PID_$name" '%s' "$pid"
+    for i in $(seq 1 1200); do
+        kill -0 "$pid" 2> /dev/null || { tail -30 "$logfile" >&2; die "service $name exited during start-up"; }
+        port="$(grep -o 'Tomcat started on port [0-9]*' "$logfile" | tail -1 | grep -o '[0-9]*$' || true)"
+        if [ -n "$port" ] && curl -sf -m 5 "http://127.0.0.1:$port/health" > /dev/null; then
+            printf -v "PORT_$name" '%s' "$port"
+            local pg
+            pg="$(grep -o 'Embedded PostgreSQL running on 127.0.0.1:[0-9]*' "$logfile" | tail -1 | cut -d: -f2 || true)"
+            [ -n "$pg" ] && PGPORT="$pg"
+            log "service $name healthy on port $port (pid $pid)"
+            return 0
+        fi
+        sleep 0.1
+    done
+    die "service $name not healthy within 120 s"
+}
+
+# stop_service NAME: graceful stop (SIGTERM), bounded to 60 s, then SIGKILL.
+stop_service() {
+    local pidvar="PID_$1" i
+    local pid="${!pidvar}"
+    kill "$pid" 2> /dev/null || return 0
+    for i in $(seq 1 600); do
+        kill -0 "$pid" 2> /dev/null || { wait "$pid" 2> /dev/null || true; return 0; }
+        sleep 0.1
+    done
+    kill -9 "$pid" 2> /dev/null || true
+    wait "$pid" 2> /dev/null || true
+}
+
+PGHOST=127.0.0.1
+PGUSER=postgres
+PGDATABASE=postgres
+export PGHOST PGUSER PGDATABASE PGCONNECT_TIMEOUT=5
+
+sql() { psql -X -q -t -A -v ON_ERROR_STOP=1 -p "$PGPORT" -d "$PGDATABASE" -c "$1"; }
+
+free_port() {
+    local port i
+    for i in $(seq 1 50); do
+        port=$((20000 + RANDOM % 30000))
+        if ! (exec 3<> "/dev/tcp/127.0.0.1/$port") 2> /dev/null; then
+            echo "$port"
+            return
+        fi
+    done
+    die "no free port found"
+}
+
+# start_faulty_gemini [options of FaultyGemini.java]: the fault-injecting Gemini stand-in on a free port; sets
+# GEMINI_PORT and GEMINI_ARGS (the service arguments that point the gemini designer at it).
+start_faulty_gemini() {
+    GEMINI_PORT="$(free_port)"
+    "$JAVA_HOME/bin/java" -Xmx128m "$ROOT/reliability/FaultyGemini.java" "$GEMINI_PORT" "$@" > "$WORK/gemini.log" 2>&1 &
+    track $!
+    local i
+    for i in $(seq 1 600); do
+        curl -sf -m 2 "http://127.0.0.1:$GEMINI_PORT/stats" > /dev/null && break
+        [ "$i" -lt 600 ] || die "FaultyGemini did not start: $(cat "$WORK/gemini.log")"
+        sleep 0.1
+    done
+    GEMINI_ARGS=(--yarda.designer.provider=gemini --yarda.designer.gemini.base-url="http://127.0.0.1:$GEMINI_PORT"
+        --yarda.designer.gemini.api-key=test)
+}
+
+gemini_stats() { curl -sf -m 5 "http://127.0.0.1:$GEMINI_PORT/stats"; }
+
+# A throw-away PostgreSQL server of the Debian packages (installed when missing), run as the postgres user in
+# $WORK/pg-NAME on a free port. Sets EXT_PGPORT and EXT_PGBIN.
+start_external_postgres() {
+    local name="$1"
+    EXT_PGBIN="$(ls -d /usr/lib/postgresql/*/bin 2> /dev/null | sort -V | tail -1)"
+    if [ -z "$EXT_PGBIN" ] || [ ! -x "$EXT_PGBIN/pg_ctl" ]; then
+        install_packages postgresql
+        EXT_PGBIN="$(ls -d /usr/lib/postgresql/*/bin 2> /dev/null | sort -V | tail -1)"
+    fi
+    [ -x "$EXT_PGBIN/pg_ctl" ] || die "no PostgreSQL server binaries"
+    EXT_PGDATA="$WORK/pg-$name"
+    mkdir -p "$EXT_PGDATA"
+    PG_DIRS+=("$EXT_PGDATA")
+    EXT_PGPORT="$(free_port)"
+    if [ "$(id -u)" -eq 0 ]; then
+        id postgres > /dev/null 2>&1 || die "no postgres user to run PostgreSQL as"
+        chown postgres "$WORK" "$EXT_PGDATA"
+        chmod 755 "$WORK"
+        AS_PG=(runuser -u postgres --)
+    else
+        AS_PG=()
+    fi
+    "${AS_PG[@]}" "$EXT_PGBIN/initdb" -D "$EXT_PGDATA" -U postgres -A trust --no-sync > "$WORK/pg-$name-initdb.log" 2>&1 \
+        || die "initdb failed: $(tail -3 "$WORK/pg-$name-initdb.log")"
+    pg_external_start
+}
+
+pg_external_start() {
+    "${AS_PG[@]}" "$EXT_PGBIN/pg_ctl" -D "$EXT_PGDATA" -l "$EXT_PGDATA/server.log" -w -t 60 \
+        -o "-p $EXT_PGPORT -c listen_addresses=127.0.0.1 -c unix_socket_directories='' -c max_connections=200" \
+        start > /dev/null || die "PostgreSQL did not start: $(tail -5 "$EXT_PGDATA/server.log")"
+}
+
+pg_external_stop() {
+    "${AS_PG[@]}" "$EXT_PGBIN/pg_ctl" -D "$EXT_PGDATA" -m fast -w -t 60 stop > /dev/null
+}
+
+json_field() { sed -n "s/.*\"$1\":\"\\([^\"]*\\)\".*/\\1/p"; }
+
+# make_users PORT COUNT PREFIX: registers COUNT users through the API and logs them in (TOKENS array), then, in
+# SQL, verifies them and gives each 10,000 tokens with the matching adjustment ledger entry.
+make_users() {
+    local port="$1" count="$2" prefix="$3" i email body
+    TOKENS=()
+    for i in $(seq 1 "$count"); do
+        email="$prefix$i@example.com"
+        body="{\"email\":\"$email\",\"password\":\"reliability password\"}"
+        curl -sf -m 30 "http://127.0.0.1:$port/api/auth/register" -H 'Content-Type: application/json' -d "$body" \
+            > /dev/null || die "could not register $email"
+        TOKENS+=("$(curl -sf -m 30 "http://127.0.0.1:$port/api/auth/login" -H 'Content-Type: application/json' \
+            -d "$body" | json_field access_token)")
+    done
+    sql "BEGIN;
+         UPDATE users SET email_verified_at = now() WHERE email LIKE '$prefix%' AND email_verified_at IS NULL;
+         UPDATE credit_accounts a SET token_balance = token_balance + 10000, updated_at = now()
+           FROM users u WHERE u.id = a.user_id AND u.email LIKE '$prefix%';
+         INSERT INTO credit_ledger (id, user_id, kind, credit_type, amount, balance_after, created_at)
+         SELECT gen_random_uuid(), a.user_id, 'adjustment', 'token', 10000, a.token_balance, now()
+           FROM credit_accounts a JOIN users u ON u.id = a.user_id WHERE u.email LIKE '$prefix%';
+         COMMIT;" > /dev/null
+}
+
+# accept PORT TOKEN TAG: one address generation; prints the HTTP status.
+accept() {
+    curl -s -m 30 -o /dev/null -w '%{http_code}' "http://127.0.0.1:$1/api/generations" \
+        -H "Authorization: Bearer $2" -H 'Content-Type: application/json' \
+        -d "{\"input_type\":\"address\",\"input_address\":\"$3 Reliability Road, Springfield\",\"style\":\"japanese_zen\"}"
+}
+
+# submit "PORT..." COUNT TAG [LANES]: COUNT address generations over LANES parallel clients (default 8), users
+# and ports taken in turn; sets ACCEPTED to the number answered 202 (every status is in $WORK/submit-TAG.txt).
+submit() {
+    local ports=($1) count="$2" tag="$3" lanes="${4:-8}" lane pids=()
+    : > "$WORK/submit-$tag.txt"
+    for lane in $(seq 0 $((lanes - 1))); do
+        (
+            local i
+            for ((i = lane; i < count; i += lanes)); do
+                # one write per line: the lanes share the file
+                printf '%s\n' "$(accept "${ports[i % ${#ports[@]}]}" "${TOKENS[i % ${#TOKENS[@]}]}" "$tag-$i")"
+            done >> "$WORK/submit-$tag.txt"
+        ) &
+        pids+=($!)
+        track $!
+    done
+    for lane in "${pids[@]}"; do wait "$lane" || true; done
+    ACCEPTED="$(grep -c '^202$' "$WORK/submit-$tag.txt" || true)"
+}
+
+# wait_until_settled SECONDS: until no generation is pending or processing; false on timeout.
+wait_until_settled() {
+    local i
+    for i in $(seq 1 $(($1 * 5))); do
+        [ "$(sql "SELECT count(*) FROM generations WHERE status IN ('pending', 'processing')")" = 0 ] && return 0
+        sleep 0.2
+    done
+    return 1
+}
+
+# The money invariants, as one line of counts; every count must be 0.
+#   ledger: users whose ledger sums differ from a balance; unsettled: generations not completed/failed;
+#   no_consume / multi_consume: generations without exactly one charge; orphan_consume: charges without a
+#   generation; refund_mismatch: failed without exactly one refund, or completed with any.
+invariants() {
+    sql "SELECT 'ledger=' || (SELECT count(*) FROM credit_accounts a WHERE
+                 a.trial_credits <> (SELECT COALESCE(sum(amount), 0) FROM credit_ledger l WHERE l.user_id = a.user_id AND l.credit_type = 'trial')
+              OR a.token_balance <> (SELECT COALESCE(sum(amount), 0) FROM credit_ledger l WHERE l.user_id = a.user_id AND l.credit_type = 'token'))
+         || ' unsettled=' || (SELECT count(*) FROM generations WHERE status NOT IN ('completed', 'failed'))
+         || ' no_consume=' || (SELECT count(*) FROM generations g WHERE NOT EXISTS
+                 (SELECT 1 FROM credit_ledger l WHERE l.generation_id = g.id AND l.kind = 'consume'))
+         || ' multi_consume=' || (SELECT count(*) FROM (SELECT generation_id FROM credit_ledger WHERE kind = 'consume'
+                 GROUP BY generation_id HAVING count(*) > 1) m)
+         || ' orphan_consume=' || (SELECT count(*) FROM credit_ledger l WHERE l.kind = 'consume' AND NOT EXISTS
+                 (SELECT 1 FROM generations g WHERE g.id = l.generation_id))
+         || ' refund_mismatch=' || (SELECT count(*) FROM generations g WHERE
+                 (SELECT count(*) FROM credit_ledger l WHERE l.generation_id = g.id AND l.kind = 'refund')
+                 <> CASE WHEN g.status = 'failed' THEN 1 ELSE 0 END
+              OR g.credit_refunded <> (g.status = 'failed'))"
+}
+
+all_zero() { ! grep -qE '=[1-9]'; }

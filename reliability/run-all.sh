@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Runs every crash and fault scenario against the packaged jar (built first when missing) and prints one PASS or
+# FAIL line per scenario; exits non-zero when any fails. --short: smaller batches, for CI (about 3 minutes).
+# Usage: reliability/run-all.sh [--short]
+set -uo pipefail
+cd "$(dirname "$0")"
+failed=0
+started=$(date +%s)
+for scenario in crash-kill9.sh designer-faults.sh database-outage.sh two-instances.sh; do
+    # every scenario is bounded by its own waits; this is the last resort against a hang
+    output="$(timeout 600 "./$scenario" "$@")"
+    status=$?
+    result="$(grep -E '^(PASS|FAIL) ' <<< "$output" | tail -1)"
+    if [ -z "$result" ]; then
+        result="FAIL $scenario: exited with status $status without a result"
+    elif [ $status -ne 0 ] && [[ "$result" == PASS* ]]; then
+        result="FAIL $scenario: exited with status $status after: $result"
+    fi
+    echo "$result"
+    [[ "$result" == PASS* ]] || failed=$((failed + 1))
+done
+echo "reliability: $((4 - failed)) of 4 scenarios passed in $(($(date +%s) - started)) s"
+exit $((failed > 0))

@@ -70,7 +70,7 @@ prepare() {
 track() { PIDS+=("$1"); }
 
 cleanup() {
-    local pid dir
+    local status=$? pid dir
     for pid in "${PIDS[@]}"; do
         kill -9 "$pid" 2> /dev/null || true
     done
@@ -79,6 +79,13 @@ cleanup() {
     done
     # embedded PostgreSQL of a killed service outlives it: stop every server whose data lives under $WORK
     if [ -n "${WORK:-}" ]; then
+        if [ "$FAILURES" -gt 0 ] || [ "$status" -ne 0 ]; then
+            # the evidence of a failure outlives the temporary directory
+            local keep="$ROOT/target/reliability-logs/$(basename "$0" .sh)"
+            rm -rf "$keep" && mkdir -p "$keep"
+            cp "$WORK"/*.log "$WORK"/*.txt "$keep"/ 2> /dev/null || true
+            echo "  logs kept in $keep" >&2
+        fi
         for dir in "$WORK"/*/postgres "${PG_DIRS[@]}"; do
             stop_postmaster "$dir"
         done

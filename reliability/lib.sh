@@ -70,7 +70,7 @@ prepare() {
 track() { PIDS+=("$1"); }
 
 cleanup() {
-    local pid dir
+    local status=$? pid dir
     for pid in "${PIDS[@]}"; do
         kill -9 "$pid" 2> /dev/null || true
     done
@@ -79,6 +79,13 @@ cleanup() {
     done
     # embedded PostgreSQL of a killed service outlives it: stop every server whose data lives under $WORK
     if [ -n "${WORK:-}" ]; then
+        if [ "$FAILURES" -gt 0 ] || [ "$status" -ne 0 ]; then
+            # the evidence of a failure outlives the temporary directory
+            local keep="$ROOT/target/reliability-logs/$(basename "$0" .sh)"
+            rm -rf "$keep" && mkdir -p "$keep"
+            cp "$WORK"/*.log "$WORK"/*.txt "$keep"/ 2> /dev/null || true
+            echo "  logs kept in $keep" >&2
+        fi
         for dir in "$WORK"/*/postgres "${PG_DIRS[@]}"; do
             stop_postmaster "$dir"
         done
@@ -150,10 +157,13 @@ export PGHOST PGUSER PGDATABASE PGCONNECT_TIMEOUT=5
 
 sql() { psql -X -q -t -A -v ON_ERROR_STOP=1 -p "$PGPORT" -d "$PGDATABASE" -c "$1"; }
 
+# A port nobody listens on, below the kernel's range of ephemeral ports (where an outgoing connection may hold it).
 free_port() {
-    local port i
+    local port i low
+    low="$(awk '{print $1}' /proc/sys/net/ipv4/ip_local_port_range 2> /dev/null || echo 32768)"
+    [ "$low" -gt 21000 ] || low=60000
     for i in $(seq 1 50); do
-        port=$((20000 + RANDOM % 30000))
+        port=$((20000 + RANDOM % (low - 20000)))
         if ! (exec 3<> "/dev/tcp/127.0.0.1/$port") 2> /dev/null; then
             echo "$port"
             return
@@ -165,17 +175,25 @@ free_port() {
 # start_faulty_gemini [options of FaultyGemini.java]: the fault-injecting Gemini stand-in on a free port; sets
 # GEMINI_PORT and GEMINI_ARGS (the service arguments that point the gemini designer at it).
 start_faulty_gemini() {
-    GEMINI_PORT="$(free_port)"
-    "$JAVA_HOME/bin/java" -Xmx128m "$ROOT/reliability/FaultyGemini.java" "$GEMINI_PORT" "$@" > "$WORK/gemini.log" 2>&1 &
-    track $!
-    local i
-    for i in $(seq 1 600); do
-        curl -sf -m 2 "http://127.0.0.1:$GEMINI_PORT/stats" > /dev/null && break
-        [ "$i" -lt 600 ] || die "FaultyGemini did not start: $(cat "$WORK/gemini.log")"
-        sleep 0.1
+    local attempt i pid
+    for attempt in 1 2 3 4 5; do # another process may take the port between the check and the bind
+        GEMINI_PORT="$(free_port)"
+        "$JAVA_HOME/bin/java" -Xmx128m "$ROOT/reliability/FaultyGemini.java" "$GEMINI_PORT" "$@" > "$WORK/gemini.log" 2>&1 &
+        pid=$!
+        track "$pid"
+        for i in $(seq 1 600); do
+            if curl -sf -m 2 "http://127.0.0.1:$GEMINI_PORT/stats" > /dev/null; then
+                GEMINI_ARGS=(--yarda.designer.provider=gemini --yarda.designer.gemini.base-url="http://127.0.0.1:$GEMINI_PORT"
+                    --yarda.designer.gemini.api-key=test)
+                return 0
+            fi
+            kill -0 "$pid" 2> /dev/null || break
+            sleep 0.1
+        done
+        log "FaultyGemini did not start on port $GEMINI_PORT: $(tail -1 "$WORK/gemini.log")"
+        kill -9 "$pid" 2> /dev/null || true
     done
-    GEMINI_ARGS=(--yarda.designer.provider=gemini --yarda.designer.gemini.base-url="http://127.0.0.1:$GEMINI_PORT"
-        --yarda.designer.gemini.api-key=test)
+    die "FaultyGemini did not start: $(cat "$WORK/gemini.log")"
 }
 
 gemini_stats() { curl -sf -m 5 "http://127.0.0.1:$GEMINI_PORT/stats"; }
@@ -193,7 +211,6 @@ start_external_postgres() {
     EXT_PGDATA="$WORK/pg-$name"
     mkdir -p "$EXT_PGDATA"
     PG_DIRS+=("$EXT_PGDATA")
-    EXT_PGPORT="$(free_port)"
     if [ "$(id -u)" -eq 0 ]; then
         id postgres > /dev/null 2>&1 || die "no postgres user to run PostgreSQL as"
         chown postgres "$WORK" "$EXT_PGDATA"
@@ -204,13 +221,24 @@ start_external_postgres() {
     fi
     "${AS_PG[@]}" "$EXT_PGBIN/initdb" -D "$EXT_PGDATA" -U postgres -A trust --no-sync > "$WORK/pg-$name-initdb.log" 2>&1 \
         || die "initdb failed: $(tail -3 "$WORK/pg-$name-initdb.log")"
-    pg_external_start
+    local attempt
+    for attempt in 1 2 3 4 5; do # another process may take the port between the check and the bind
+        EXT_PGPORT="$(free_port)"
+        pg_ctl_start && return 0
+        log "PostgreSQL did not start on port $EXT_PGPORT: $(tail -1 "$EXT_PGDATA/server.log")"
+    done
+    die "PostgreSQL did not start: $(tail -5 "$EXT_PGDATA/server.log")"
 }
 
-pg_external_start() {
+pg_ctl_start() {
     "${AS_PG[@]}" "$EXT_PGBIN/pg_ctl" -D "$EXT_PGDATA" -l "$EXT_PGDATA/server.log" -w -t 60 \
         -o "-p $EXT_PGPORT -c listen_addresses=127.0.0.1 -c unix_socket_directories='' -c max_connections=200" \
-        start > /dev/null || die "PostgreSQL did not start: $(tail -5 "$EXT_PGDATA/server.log")"
+        start > /dev/null
+}
+
+# starts the external server again, on the port it had
+pg_external_start() {
+    pg_ctl_start || die "PostgreSQL did not start: $(tail -5 "$EXT_PGDATA/server.log")"
 }
 
 pg_external_stop() {

@@ -1,6 +1,7 @@
 package com.yarda.platform;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.tomcat.util.http.InvalidParameterException;
@@ -21,6 +22,7 @@ import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.validation.BindingResult;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
@@ -61,6 +63,42 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                         HttpStatus.SERVICE_UNAVAILABLE,
                         "unavailable",
                         "The service cannot reach its database right now; nothing was changed. Try again shortly."));
+    }
+
+    @ExceptionHandler(TransactionSystemException.class)
+    ResponseEntity<ProblemDetail> transactionFailed(TransactionSystemException e) {
+        // When the database goes away during a transaction, a statement or the commit fails, and then the rollback
+        // on the connection the pool has already closed. This is the database being unreachable (503), not a bug.
+        Throwable failure = e.getApplicationException();
+        if ((failure != null && databaseUnreachable(failure)) || databaseUnreachable(e)) {
+            return databaseUnavailable(e);
+        }
+        return unexpected(e);
+    }
+
+    /**
+     * An exception that databaseUnavailable answers, or among the causes a lost connection: SQLSTATE 08… or 57P…,
+     * or HikariCP's stand-in for a connection it closed after such an error (no SQLSTATE, fixed message).
+     */
+    private static boolean databaseUnreachable(Throwable failure) {
+        if (failure instanceof CannotGetJdbcConnectionException
+                || failure instanceof CannotCreateTransactionException
+                || failure instanceof DataAccessResourceFailureException
+                || failure instanceof TransientDataAccessResourceException
+                || failure instanceof QueryTimeoutException) {
+            return true;
+        }
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql) {
+                String state = sql.getSQLState();
+                if (state == null
+                        ? "Connection is closed".equals(sql.getMessage())
+                        : state.startsWith("08") || state.startsWith("57P")) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     @ExceptionHandler(AuthenticationException.class)

@@ -1,0 +1,367 @@
+#!/usr/bin/env bash
+# Yarda's benchmarks, in one command: builds the jar, runs it on embedded PostgreSQL with the builtin designer and
+# writes every figure to bench/results/<date>-<machine>.md. See bench/README.md for what each figure means.
+#   accept      POST /api/generations from 64 users, wrk at 16 and 64 connections (workers off, rate limit raised)
+#   database    pgbench running the same SQL transaction at the same concurrency, against the same PostgreSQL
+#   history     GET /api/generations pages of a user with 10,000 generations (first page, random pages)
+#   end to end  generations completed per second by the worker with the builtin designer; accept -> completed
+#   footprint   start to healthy (empty data directory, restart), resident memory idle and under load
+#   profile     a JFR recording of the accept load at 64 connections: where the CPU goes, hot methods
+# Usage: bench/run.sh [--quick] [--no-build]   (--quick: 10 s runs instead of 30 s, a smaller end-to-end batch)
+# Needs a JDK >= 21 (found like .ci/run does), wrk, psql and pgbench (installed with apt-get when missing).
+set -euo pipefail
+SCENARIO="bench"
+source "$(dirname "$0")/../reliability/lib.sh"
+DURATION=30
+BATCH=300
+BUILD=true
+for arg in "$@"; do
+    case "$arg" in
+        --quick) DURATION=10 BATCH=100 ;;
+        --no-build) BUILD=false ;;
+        *) echo "usage: bench/run.sh [--quick] [--no-build]" >&2; exit 2 ;;
+    esac
+done
+USERS=64
+HISTORY_ROWS=10000
+
+find_java
+need_commands wrk wrk psql postgresql-client pgbench postgresql
+if $BUILD; then
+    echo "building the jar" >&2
+    (cd "$ROOT" && ./mvnw -q -B package -DskipTests -Dspotless.check.skip)
+fi
+prepare
+# the service as it runs by default: no heap or GC flags
+SERVICE_JAVA_OPTS=""
+export BENCH_LUA="$ROOT/bench/lua"
+MACHINE="$(uname -n | cut -d. -f1)"
+RESULTS="$ROOT/bench/results/$(date +%F)-$MACHINE.md"
+FIGURES="$WORK/figures.md"
+: > "$FIGURES"
+
+say() { echo "$*" >> "$FIGURES"; log "$*"; }
+field() { sed -n "s/.*$1=\\([^ ]*\\).*/\\1/p" <<< "$2"; }
+ms_since() { echo $((($(date +%s%N) - $1) / 1000000)); }
+rss_kb() { awk '/^VmRSS/ {print $2}' "/proc/$1/status" 2> /dev/null || echo 0; }
+# PostgreSQL's memory: the proportional set size of the postmaster and its children (shared buffers counted once)
+pg_pss_kb() {
+    local postmaster pid total=0 pss
+    postmaster="$(head -1 "$1/postmaster.pid")"
+    for pid in "$postmaster" $(pgrep -P "$postmaster" || true); do
+        pss="$(awk '/^Pss:/ {print $2}' "/proc/$pid/smaps_rollup" 2> /dev/null || echo 0)"
+        total=$((total + ${pss:-0}))
+    done
+    echo "$total"
+}
+# CPU time in clock ticks: of one process, and of a PostgreSQL server (the postmaster, its reaped children, its
+# live children)
+CLK_TCK="$(getconf CLK_TCK)"
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat" 2> /dev/null || echo 0; }
+pg_cpu_ticks() {
+    local postmaster pid total
+    postmaster="$(head -1 "$1/postmaster.pid")"
+    total="$(awk '{print $14 + $15 + $16 + $17}' "/proc/$postmaster/stat")"
+    for pid in $(pgrep -P "$postmaster" || true); do
+        total=$((total + $(cpu_ticks "$pid")))
+    done
+    echo "$total"
+}
+# per_request TICKS REQUESTS: milliseconds of CPU per request
+per_request() { awk -v t="$1" -v n="$2" -v hz="$CLK_TCK" 'BEGIN { printf "%.2f", (n > 0 ? 1000 * t / hz / n : 0) }'; }
+mb() { awk -v kb="$1" 'BEGIN { printf "%.0f MB", kb / 1024 }'; }
+
+write_tokens() { # the TOKENS array as a Lua file
+    {
+        echo "return {"
+        local t
+        for t in "${TOKENS[@]}"; do echo "  \"$t\","; done
+        echo "}"
+    } > "$1"
+}
+
+# wrk_run NAME CONNECTIONS SECONDS SCRIPT URL: one wrk run; its RESULT line is kept as RUN_<NAME>
+wrk_run() {
+    local out
+    out="$(wrk -t2 -c"$2" -d"${3}s" --timeout 10s -s "$BENCH_LUA/$4" "$5" | tee "$WORK/wrk-$1.txt" | grep '^RESULT')"
+    printf -v "RUN_$1" '%s' "$out"
+    log "$1: $out"
+}
+
+# pgbench_run NAME CLIENTS SECONDS: the accept transaction; sets PG_<NAME> to "tps p50 p99"
+pgbench_run() {
+    local dir="$WORK/pgbench-$1"
+    mkdir -p "$dir"
+    (cd "$dir" && PGOPTIONS='-c client_min_messages=warning' pgbench -n -M prepared -c "$2" -j 2 -T "$3" \
+        -D users="$USERS" -f "$ROOT/bench/accept.pgbench" -l --log-prefix=tx -h 127.0.0.1 -p "$PGPORT" \
+        -U postgres postgres > "$dir/out.txt" 2>&1) || { cat "$dir/out.txt" >&2; die "pgbench failed"; }
+    local tps p50 p99 failed
+    tps="$(awk '/^tps = / {printf "%.1f", $3}' "$dir/out.txt")"
+    failed="$(awk '/number of failed transactions/ {print $5}' "$dir/out.txt")"
+    # per-transaction log: client, transaction, latency in microseconds, ...
+    read -r p50 p99 < <(cat "$dir"/tx.* | awk '{print $3}' | sort -n | awk '{ v[NR] = $1 } END {
+        printf "%.2f %.2f\n", v[int(NR * 0.50) + 1] / 1000, v[int(NR * 0.99) + 1] / 1000 }')
+    printf -v "PG_$1" '%s' "$tps $p50 $p99 ${failed:-0}"
+    log "pgbench $1: tps $tps p50 $p50 ms p99 $p99 ms failed ${failed:-0}"
+}
+
+uptime_load() { awk '{print $1 " " $2 " " $3}' /proc/loadavg; }
+LOAD_BEFORE="$(uptime_load)"
+
+# ---------------------------------------------------------------------------------------------------------------
+# accept, database, history: one service, workers off, rate limit out of the way
+ACCEPT_ARGS=(--yarda.worker.enabled=false --yarda.rate-limit.max-requests=100000000)
+t0=$(date +%s%N)
+start_service accept "${ACCEPT_ARGS[@]}"
+START_FIRST_MS=$(ms_since "$t0")
+URL="http://127.0.0.1:$PORT_accept"
+PGDATA_ACCEPT="$WORK/accept/postgres"
+PG_VERSION="$(sql "SHOW server_version")"
+
+make_users "$PORT_accept" "$USERS" bench
+# no trial credits, so that every request pays with a token (the same two UPDATEs each time, as in pgbench); the
+# adjustments keep every ledger adding up to its balance
+sql "BEGIN;
+     INSERT INTO credit_ledger (id, user_id, kind, credit_type, amount, balance_after, created_at)
+     SELECT gen_random_uuid(), a.user_id, 'adjustment', 'trial', -a.trial_credits, 0, now()
+       FROM credit_accounts a JOIN users u ON u.id = a.user_id WHERE u.email LIKE 'bench%' AND a.trial_credits > 0;
+     UPDATE credit_accounts a SET trial_credits = 0 FROM users u WHERE u.id = a.user_id AND u.email LIKE 'bench%';
+     UPDATE credit_accounts a SET token_balance = token_balance + 1000000 FROM users u
+      WHERE u.id = a.user_id AND u.email LIKE 'bench%';
+     INSERT INTO credit_ledger (id, user_id, kind, credit_type, amount, balance_after, created_at)
+     SELECT gen_random_uuid(), a.user_id, 'adjustment', 'token', 1000000, a.token_balance, now()
+       FROM credit_accounts a JOIN users u ON u.id = a.user_id WHERE u.email LIKE 'bench%';
+     CREATE TABLE bench_users AS
+     SELECT row_number() OVER (ORDER BY u.email)::int AS n, u.id AS user_id FROM users u WHERE u.email LIKE 'bench%';
+     COMMIT;" > /dev/null
+write_tokens "$WORK/tokens.lua"
+export BENCH_TOKENS="$WORK/tokens.lua"
+sleep 5
+RSS_IDLE_KB=$(rss_kb "$PID_accept")
+PG_IDLE_KB=$(pg_pss_kb "$PGDATA_ACCEPT")
+
+log "warm-up"
+wrk_run warmup 16 10 accept.lua "$URL"
+rows_before="$(sql "SELECT count(*) FROM generations")"
+jvm0=$(cpu_ticks "$PID_accept")
+pg0=$(pg_cpu_ticks "$PGDATA_ACCEPT")
+wrk_run accept16 16 "$DURATION" accept.lua "$URL"
+jvm1=$(cpu_ticks "$PID_accept")
+pg1=$(pg_cpu_ticks "$PGDATA_ACCEPT")
+rows_mid="$(sql "SELECT count(*) FROM generations")"
+CPU_JVM_ACCEPT=$(per_request $((jvm1 - jvm0)) $((rows_mid - rows_before)))
+CPU_PG_ACCEPT=$(per_request $((pg1 - pg0)) $((rows_mid - rows_before)))
+RSS_LOAD_KB=0
+( for i in $(seq 1 "$DURATION"); do rss_kb "$PID_accept"; sleep 1; done > "$WORK/rss.txt" ) &
+sampler=$!
+track "$sampler"
+wrk_run accept64 64 "$DURATION" accept.lua "$URL"
+wait "$sampler" || true
+RSS_LOAD_KB="$(sort -n "$WORK/rss.txt" | tail -1)"
+PG_LOAD_KB=$(pg_pss_kb "$PGDATA_ACCEPT")
+rows_after="$(sql "SELECT count(*) FROM generations")"
+LEDGER_ACCEPT="$(invariants | sed 's/ unsettled=[0-9]*//')"
+
+pg0=$(pg_cpu_ticks "$PGDATA_ACCEPT")
+tx0="$(sql "SELECT count(*) FROM generations")"
+pgbench_run c16 16 "$DURATION"
+CPU_PG_PGBENCH=$(per_request $(($(pg_cpu_ticks "$PGDATA_ACCEPT") - pg0)) $(($(sql "SELECT count(*) FROM generations") - tx0)))
+pgbench_run c64 64 "$DURATION"
+LEDGER_PGBENCH="$(invariants | sed 's/ unsettled=[0-9]*//')"
+
+# history: one user with 10,000 generations (completed), each with its consume entry; an adjustment first pays
+# for them, so that the balance ends where it was and the ledger still adds up
+HISTORY_EMAIL=bench-history
+make_users "$PORT_accept" 1 "$HISTORY_EMAIL"
+sql "BEGIN;
+     WITH u AS (SELECT id FROM users WHERE email = '${HISTORY_EMAIL}1@example.com'),
+          g AS (INSERT INTO generations (id, user_id, status, input_type, input_address, style, credit_type,
+                                         output_image_key, output_content_type, attempts, created_at, started_at,
+                                         completed_at, processing_time_ms, processed_by)
+                SELECT gen_random_uuid(), u.id, 'completed', 'address', i || ' History Lane, Springfield',
+                       'japanese_zen', 'token', 'bench/none.png', 'image/png', 1,
+                       now() - (i || ' minutes')::interval, now() - (i || ' minutes')::interval,
+                       now() - (i || ' minutes')::interval + interval '2 seconds', 2000, 'bench'
+                  FROM u, generate_series(1, $HISTORY_ROWS) i
+                RETURNING id, user_id, created_at)
+     INSERT INTO credit_ledger (id, user_id, kind, credit_type, amount, balance_after, generation_id, created_at)
+     SELECT gen_random_uuid(), g.user_id, 'consume', 'token', -1,
+            a.token_balance + $HISTORY_ROWS - row_number() OVER (ORDER BY g.created_at, g.id), g.id, g.created_at
+       FROM g JOIN credit_accounts a ON a.user_id = g.user_id;
+     INSERT INTO credit_ledger (id, user_id, kind, credit_type, amount, balance_after, created_at)
+     SELECT gen_random_uuid(), a.user_id, 'adjustment', 'token', $HISTORY_ROWS, a.token_balance + $HISTORY_ROWS,
+            now() - interval '1 year'
+       FROM credit_accounts a JOIN users u ON u.id = a.user_id WHERE u.email = '${HISTORY_EMAIL}1@example.com';
+     COMMIT;
+     ANALYZE generations;" > /dev/null
+write_tokens "$WORK/history-token.lua"
+BENCH_TOKENS="$WORK/history-token.lua" BENCH_ROWS=$HISTORY_ROWS BENCH_PAGES=first wrk_run history_first 16 "$DURATION" history.lua "$URL"
+BENCH_TOKENS="$WORK/history-token.lua" BENCH_ROWS=$HISTORY_ROWS BENCH_PAGES=random wrk_run history_random 16 "$DURATION" history.lua "$URL"
+LEDGER_HISTORY="$(invariants)"
+stop_service accept
+
+# restart on the same data directory
+t0=$(date +%s%N)
+start_service accept "${ACCEPT_ARGS[@]}"
+START_RESTART_MS=$(ms_since "$t0")
+stop_service accept
+
+# profile: the accept load at 64 connections under Java Flight Recorder, recording only the measured load (started
+# with jcmd after the warm-up, so that start-up and JIT compilation stay out of it)
+PROFILE_SECONDS=$((DURATION < 20 ? DURATION : 20))
+start_service accept "${ACCEPT_ARGS[@]}"
+URL="http://127.0.0.1:$PORT_accept"
+wrk_run profile_warmup 16 10 accept.lua "$URL"
+"$JAVA_HOME/bin/jcmd" "$PID_accept" JFR.start name=bench settings=profile > /dev/null
+wrk_run profile 64 "$PROFILE_SECONDS" accept.lua "$URL"
+"$JAVA_HOME/bin/jcmd" "$PID_accept" JFR.stop name=bench filename="$WORK/accept.jfr" > /dev/null
+stop_service accept
+# kept for a closer look (jfr print, JDK Mission Control); target/ is not committed
+mkdir -p "$ROOT/target/bench"
+cp "$WORK/accept.jfr" "$ROOT/target/bench/accept.jfr"
+"$JAVA_HOME/bin/jfr" view --width 160 hot-methods "$WORK/accept.jfr" > "$WORK/hot-methods.txt" 2>&1 || true
+"$JAVA_HOME/bin/jfr" print --events jdk.ExecutionSample --stack-depth 64 "$WORK/accept.jfr" > "$WORK/samples.txt" 2>&1 || true
+awk -f "$ROOT/bench/jfr-breakdown.awk" "$WORK/samples.txt" | sort -rn > "$WORK/breakdown.txt"
+SAMPLES="$(grep -c 'jdk.ExecutionSample' "$WORK/samples.txt" || true)"
+
+# ---------------------------------------------------------------------------------------------------------------
+# end to end: a fresh service with its worker (default concurrency) and the builtin designer
+start_service e2e --yarda.rate-limit.max-requests=100000000
+make_users "$PORT_e2e" 8 e2e
+# one at a time on an idle service
+for i in $(seq 1 20); do
+    id="$(curl -sf "http://127.0.0.1:$PORT_e2e/api/generations" -H 'Content-Type: application/json' \
+        -H "Authorization: Bearer ${TOKENS[0]}" \
+        -d "{\"input_type\":\"address\",\"input_address\":\"$i Latency Lane, Springfield\",\"style\":\"japanese_zen\"}" \
+        | json_field id)"
+    for j in $(seq 1 300); do
+        sql "SELECT status FROM generations WHERE id = '$id'" | grep -qE 'completed|failed' && break
+        sleep 0.05
+    done
+done
+IDLE_LATENCY="$(sql "SELECT round(percentile_cont(0.5) WITHIN GROUP (ORDER BY ms)) || ' ' ||
+                            round(percentile_cont(0.99) WITHIN GROUP (ORDER BY ms)) || ' ' ||
+                            round(percentile_cont(0.5) WITHIN GROUP (ORDER BY designer_ms))
+                       FROM (SELECT EXTRACT(EPOCH FROM (completed_at - created_at)) * 1000 AS ms,
+                                    processing_time_ms AS designer_ms
+                               FROM generations WHERE input_address LIKE '% Latency Lane%' AND status = 'completed') t")"
+# a burst: BATCH accepted as fast as 8 clients can, worked off by the worker
+submit "$PORT_e2e" "$BATCH" burst
+wait_until_settled 600 || die "the end-to-end batch did not finish within 10 minutes"
+BURST="$(sql "SELECT count(*) FILTER (WHERE status = 'completed') || ' ' || count(*) FILTER (WHERE status = 'failed') || ' ' ||
+                     round((count(*) / EXTRACT(EPOCH FROM (max(completed_at) - min(created_at))))::numeric, 1) || ' ' ||
+                     round(percentile_cont(0.5) WITHIN GROUP (ORDER BY EXTRACT(EPOCH FROM (completed_at - created_at)) * 1000)) || ' ' ||
+                     round(percentile_cont(0.99) WITHIN GROUP (ORDER BY EXTRACT(EPOCH FROM (completed_at - created_at)) * 1000)) || ' ' ||
+                     round(percentile_cont(0.5) WITHIN GROUP (ORDER BY processing_time_ms)) || ' ' ||
+                     round(EXTRACT(EPOCH FROM (max(created_at) - min(created_at)))::numeric, 1)
+                FROM generations WHERE input_address LIKE 'burst-%'")"
+LEDGER_E2E="$(invariants)"
+stop_service e2e
+LOAD_AFTER="$(uptime_load)"
+
+# ---------------------------------------------------------------------------------------------------------------
+# the report
+rps() { field rps "$1"; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.0f %%", 100 * a / b }'; }
+read -r pg16_tps pg16_p50 pg16_p99 pg16_failed <<< "$PG_c16"
+read -r pg64_tps pg64_p50 pg64_p99 pg64_failed <<< "$PG_c64"
+read -r idle_p50 idle_p99 idle_designer <<< "$IDLE_LATENCY"
+read -r burst_done burst_failed burst_rate burst_p50 burst_p99 burst_designer burst_accept_s <<< "$BURST"
+accepted16=$((rows_mid - rows_before))
+accepted64=$((rows_after - rows_mid))
+
+{
+    echo "# Yarda benchmark results: $(date +%F) on $MACHINE"
+    echo
+    echo "Produced by \`bench/run.sh$([ "$DURATION" -eq 10 ] && echo " --quick")\` (runs of ${DURATION} s) at commit"
+    echo "\`$(cd "$ROOT" && git rev-parse --short HEAD)$(cd "$ROOT" && git diff --quiet HEAD -- src pom.xml || echo "+changes")\`."
+    echo
+    echo "## Machine and versions"
+    echo
+    echo "| | |"
+    echo "|---|---|"
+    echo "| CPU | $(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo), $(nproc) cores (nproc) |"
+    echo "| memory | $(awk '/MemTotal/ {printf "%.1f GiB", $2 / 1048576}' /proc/meminfo) |"
+    echo "| OS | $(. /etc/os-release && echo "$PRETTY_NAME"), kernel $(uname -r) |"
+    echo "| load average (1, 5, 15 min) | before: $LOAD_BEFORE; after: $LOAD_AFTER (the machine is shared) |"
+    echo "| JDK | $("$JAVA_HOME/bin/java" -version 2>&1 | head -2 | tail -1) |"
+    echo "| service | Yarda 0.1.0-SNAPSHOT, Spring Boot $(sed -n '/<parent>/,/<\/parent>/s/.*<version>\(.*\)<\/version>.*/\1/p' "$ROOT/pom.xml"), default JVM flags, Hikari pool 10 |"
+    echo "| PostgreSQL | $PG_VERSION (embedded, zonky binaries, fsync on, in the service's data directory) |"
+    echo "| load tools | $(wrk -v 2>&1 | head -1 | cut -d' ' -f1-2), 2 threads; $(pgbench --version) |"
+    echo
+    echo "## Accepting generations: \`POST /api/generations\`"
+    echo
+    echo "$USERS verified users with tokens, address requests in turn; worker off, rate limit raised; after a 10 s warm-up."
+    echo "The database's own limit is pgbench running the same SQL (\`bench/accept.pgbench\`, prepared statements)"
+    echo "against the same PostgreSQL at the same concurrency (the service itself uses at most 10 connections)."
+    echo
+    echo "| connections | service accepted/s | p50 | p99 | non-2xx | pgbench tx/s | p50 | p99 | service / database |"
+    echo "|---|---|---|---|---|---|---|---|---|"
+    echo "| 16 | $(rps "$RUN_accept16") | $(field p50_ms "$RUN_accept16") ms | $(field p99_ms "$RUN_accept16") ms | $(field non2xx "$RUN_accept16") | $pg16_tps | $pg16_p50 ms | $pg16_p99 ms | $(ratio "$(rps "$RUN_accept16")" "$pg16_tps") |"
+    echo "| 64 | $(rps "$RUN_accept64") | $(field p50_ms "$RUN_accept64") ms | $(field p99_ms "$RUN_accept64") ms | $(field non2xx "$RUN_accept64") | $pg64_tps | $pg64_p50 ms | $pg64_p99 ms | $(ratio "$(rps "$RUN_accept64")" "$pg64_tps") |"
+    echo
+    echo "Rows written: $accepted16 generations in the 16-connection run, $accepted64 in the 64-connection run"
+    echo "(wrk counted $(field requests "$RUN_accept16") and $(field requests "$RUN_accept64") answers). pgbench failed transactions: $pg16_failed, $pg64_failed."
+    echo "Ledger check after the service runs: \`$LEDGER_ACCEPT\`; after pgbench: \`$LEDGER_PGBENCH\`"
+    echo "(the generations stay pending: the worker is off)."
+    echo
+    echo "CPU time per accepted generation at 16 connections (from /proc): service JVM $CPU_JVM_ACCEPT ms and its"
+    echo "PostgreSQL $CPU_PG_ACCEPT ms; PostgreSQL under pgbench: $CPU_PG_PGBENCH ms per transaction. On $(nproc) cores shared by the"
+    echo "JVM, PostgreSQL and the load tool, these bound throughput."
+    echo
+    echo "## History: \`GET /api/generations?limit=20\` of a user with $HISTORY_ROWS generations"
+    echo
+    echo "| pages | connections | requests/s | p50 | p99 | non-2xx |"
+    echo "|---|---|---|---|---|---|"
+    echo "| first (offset 0) | 16 | $(rps "$RUN_history_first") | $(field p50_ms "$RUN_history_first") ms | $(field p99_ms "$RUN_history_first") ms | $(field non2xx "$RUN_history_first") |"
+    echo "| random (offset 0 to $((HISTORY_ROWS - 20))) | 16 | $(rps "$RUN_history_random") | $(field p50_ms "$RUN_history_random") ms | $(field p99_ms "$RUN_history_random") ms | $(field non2xx "$RUN_history_random") |"
+    echo
+    echo "## End to end: accepted -> completed by the worker (builtin designer, worker concurrency 4)"
+    echo
+    echo "| | |"
+    echo "|---|---|"
+    echo "| one at a time on an idle service (20): accept -> completed | p50 $idle_p50 ms, p99 $idle_p99 ms (designer p50 $idle_designer ms) |"
+    echo "| burst of $BATCH (8 clients, accepted in $burst_accept_s s): completed per second | $burst_rate/s ($burst_done completed, $burst_failed failed) |"
+    echo "| burst: accept -> completed (queueing included) | p50 $burst_p50 ms, p99 $burst_p99 ms (designer p50 $burst_designer ms) |"
+    echo
+    echo "Ledger check: \`$LEDGER_E2E\`."
+    echo
+    echo "## Footprint"
+    echo
+    echo "| | |"
+    echo "|---|---|"
+    echo "| start to healthy, empty data directory (initdb, migrations) | $START_FIRST_MS ms |"
+    echo "| start to healthy, restart on the same data directory | $START_RESTART_MS ms |"
+    echo "| service RSS idle (after setup) | $(mb "$RSS_IDLE_KB") |"
+    echo "| service RSS under load (max during the 64-connection accept run) | $(mb "$RSS_LOAD_KB") |"
+    echo "| embedded PostgreSQL PSS idle / after the load | $(mb "$PG_IDLE_KB") / $(mb "$PG_LOAD_KB") |"
+    echo
+    echo "## Profile: accept at 64 connections under JFR (settings=profile, $PROFILE_SECONDS s, after a warm-up)"
+    echo
+    echo "Throughput while recording: $(rps "$RUN_profile")/s, p50 $(field p50_ms "$RUN_profile") ms, p99 $(field p99_ms "$RUN_profile") ms."
+    echo "$SAMPLES execution samples (threads running Java code), by the component of their topmost non-JDK frame"
+    echo "(\`bench/jfr-breakdown.awk\`):"
+    echo
+    echo '```'
+    cat "$WORK/breakdown.txt"
+    echo '```'
+    echo
+    echo '`jfr view hot-methods`:'
+    echo
+    echo '```'
+    head -30 "$WORK/hot-methods.txt"
+    echo '```'
+    echo
+    echo "The recording is kept in \`target/bench/accept.jfr\`."
+    echo
+    echo "## Raw wrk output"
+    for run in accept16 accept64 history_first history_random; do
+        echo
+        echo "\`$run\`:"
+        echo
+        echo '```'
+        grep -v '^RESULT' "$WORK/wrk-$run.txt"
+        echo '```'
+    done
+} > "$RESULTS"
+echo "wrote $RESULTS"

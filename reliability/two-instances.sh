@@ -53,7 +53,9 @@ stop_service b
 stop_service a
 
 total=$((BATCH * 3))
-adds_up="$(awk -v one="$rate_one" -v two="$rate_two" 'BEGIN { print ((two >= 1.5 * one) ? "yes" : "no") }')"
+# two instances share the same 2 cores here (and CI may share them with more): "adds up" means clearly more than
+# one instance alone, not exactly twice; the ratio itself is reported
+adds_up="$(awk -v one="$rate_one" -v two="$rate_two" 'BEGIN { print ((two >= 1.3 * one) ? "yes" : "no") }')"
 summary="A alone: $accepted_one in $rate_one/s; A+B: $accepted_two in $rate_two/s (x$(awk -v one="$rate_one" -v two="$rate_two" 'BEGIN { printf "%.2f", two / one }'), processed $by_instance by $instances instances); not exactly once: $attempts; designer calls $designer_calls for $total generations; $checks"
 if [ "$accepted_one" -eq "$BATCH" ] && [ "$accepted_two" -eq $((2 * BATCH)) ] && $settled_one && $settled_two \
     && [ "$attempts" -eq 0 ] && [ "$instances" -eq 2 ] && [ "$designer_calls" -eq "$total" ] && [ "$adds_up" = yes ] \

@@ -12,7 +12,6 @@ import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import java.io.IOException;
 import java.net.URI;
-import java.util.Arrays;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.CacheControl;
@@ -144,9 +143,7 @@ class GenerationController {
     }
 
     private static GenerationStatus parseStatus(String status) {
-        return Arrays.stream(GenerationStatus.values())
-                .filter(s -> s.value().equals(status))
-                .findFirst()
+        return GenerationStatus.byValue(status)
                 .orElseThrow(() -> new com.yarda.platform.ValidationFailed(
                         "status", "must be one of pending, processing, completed, failed"));
     }

@@ -15,6 +15,13 @@ public enum GenerationStatus {
         return this == COMPLETED || this == FAILED;
     }
 
+    /** The status whose API value is {@code value}, if any. */
+    public static java.util.Optional<GenerationStatus> byValue(@org.jspecify.annotations.Nullable String value) {
+        return java.util.Arrays.stream(values())
+                .filter(s -> s.value().equals(value))
+                .findFirst();
+    }
+
     static GenerationStatus of(String value) {
         return valueOf(value.toUpperCase());
     }

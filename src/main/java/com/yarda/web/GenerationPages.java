@@ -17,7 +17,6 @@ import com.yarda.platform.ValidationFailed;
 import com.yarda.storage.ImageBlob;
 import com.yarda.upload.Uploads;
 import java.io.IOException;
-import java.util.Arrays;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.CacheControl;
@@ -192,10 +191,7 @@ class GenerationPages {
             @RequestParam(required = false) @Nullable String status,
             @RequestParam(defaultValue = "0") int page,
             Model model) {
-        GenerationStatus filter = Arrays.stream(GenerationStatus.values())
-                .filter(s -> s.value().equals(status))
-                .findFirst()
-                .orElse(null);
+        GenerationStatus filter = GenerationStatus.byValue(status).orElse(null);
         int current = Math.max(0, page);
         Page<Generation> items =
                 generations.history(user.id(), filter, HISTORY_PAGE_SIZE, (long) current * HISTORY_PAGE_SIZE);

@@ -11,8 +11,10 @@ import org.springframework.stereotype.Component;
 public class Money {
 
     public String format(int cents, String currency) {
+        Currency unit = Currency.getInstance(currency.toUpperCase(Locale.ROOT));
         NumberFormat format = NumberFormat.getCurrencyInstance(Locale.US);
-        format.setCurrency(Currency.getInstance(currency.toUpperCase(Locale.ROOT)));
-        return format.format(BigDecimal.valueOf(cents, 2));
+        format.setCurrency(unit);
+        // amounts are in the currency's smallest unit: cents for USD, whole yen for JPY
+        return format.format(BigDecimal.valueOf(cents, Math.max(0, unit.getDefaultFractionDigits())));
     }
 }

@@ -22,18 +22,12 @@ import io.restassured.response.Response;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.function.IntFunction;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.AfterAll;
@@ -488,25 +482,5 @@ class BillingStripeTests extends IntegrationTest {
 
     private static List<Response> race(int count, Callable<Response> call) throws Exception {
         return race(count, i -> call);
-    }
-
-    private static List<Response> race(int count, IntFunction<Callable<Response>> calls) throws Exception {
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<Response>> futures = new ArrayList<>();
-        try (ExecutorService pool = Executors.newFixedThreadPool(count)) {
-            for (int i = 0; i < count; i++) {
-                Callable<Response> call = calls.apply(i);
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    return call.call();
-                }));
-            }
-            start.countDown();
-        }
-        List<Response> responses = new ArrayList<>();
-        for (Future<Response> future : futures) {
-            responses.add(future.get());
-        }
-        return responses;
     }
 }

@@ -35,8 +35,8 @@ class GenerationClusterTests extends IntegrationTest {
     void fortyConcurrentRequestsOnThreeCreditsAcceptExactlyThree() throws Exception {
         TestUser user = verifiedUser();
 
-        List<Response> responses = GenerationConcurrencyTests.race(
-                40, i -> () -> create(user, address(i + " Scarcity Road", "california_native")));
+        List<Response> responses =
+                race(40, i -> () -> create(user, address(i + " Scarcity Road", "california_native")));
 
         assertThat(responses).filteredOn(r -> r.statusCode() == 202).hasSize(3);
         assertThat(responses).filteredOn(r -> r.statusCode() == 402).hasSize(37);
@@ -66,8 +66,8 @@ class GenerationClusterTests extends IntegrationTest {
                         "--spring.datasource.username=postgres",
                         "--yarda.data-dir=" + dataDir,
                         "--yarda.worker.poll-interval=50ms")) {
-            List<Response> accepted = GenerationConcurrencyTests.race(
-                    200, 8, i -> () -> create(user, address(i + " Cluster Court", "modern_minimalist")));
+            List<Response> accepted =
+                    race(200, 8, i -> () -> create(user, address(i + " Cluster Court", "modern_minimalist")));
             assertThat(accepted).extracting(Response::statusCode).containsOnly(202);
 
             await().atMost(Duration.ofMinutes(3))

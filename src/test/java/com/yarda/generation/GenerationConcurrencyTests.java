@@ -8,14 +8,7 @@ import com.yarda.credits.CreditType;
 import com.yarda.credits.Credits;
 import com.yarda.test.IntegrationTest;
 import io.restassured.response.Response;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.function.IntFunction;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -128,30 +121,5 @@ class GenerationConcurrencyTests extends IntegrationTest {
                 .param("user", user.id())
                 .query(Long.class)
                 .single();
-    }
-
-    static List<Response> race(int count, IntFunction<Callable<Response>> request) throws Exception {
-        return race(count, count, request);
-    }
-
-    /** {@code count} requests from {@code clients} concurrent clients, all released at once. */
-    static List<Response> race(int count, int clients, IntFunction<Callable<Response>> request) throws Exception {
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<Response>> futures = new ArrayList<>();
-        try (ExecutorService pool = Executors.newFixedThreadPool(clients)) {
-            for (int i = 0; i < count; i++) {
-                Callable<Response> call = request.apply(i);
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    return call.call();
-                }));
-            }
-            start.countDown();
-        }
-        List<Response> responses = new ArrayList<>();
-        for (Future<Response> future : futures) {
-            responses.add(future.get());
-        }
-        return responses;
     }
 }

@@ -154,6 +154,36 @@ public abstract class IntegrationTest {
         RestAssured.baseURI = "http://127.0.0.1";
     }
 
+    /** {@code count} requests from {@code clients} concurrent clients, all released at once; answers in order. */
+    protected static List<Response> race(
+            int count, int clients, java.util.function.IntFunction<java.util.concurrent.Callable<Response>> request)
+            throws Exception {
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        List<java.util.concurrent.Future<Response>> futures = new java.util.ArrayList<>();
+        try (java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(clients)) {
+            for (int i = 0; i < count; i++) {
+                java.util.concurrent.Callable<Response> call = request.apply(i);
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    return call.call();
+                }));
+            }
+            start.countDown();
+        }
+        List<Response> responses = new java.util.ArrayList<>();
+        for (java.util.concurrent.Future<Response> future : futures) {
+            responses.add(future.get());
+        }
+        return responses;
+    }
+
+    /** {@code count} requests, each from its own client, all released at once. */
+    protected static List<Response> race(
+            int count, java.util.function.IntFunction<java.util.concurrent.Callable<Response>> request)
+            throws Exception {
+        return race(count, count, request);
+    }
+
     /** A fresh, unused email address. */
     protected static String newEmail() {
         return "user" + SEQUENCE.incrementAndGet() + "-"

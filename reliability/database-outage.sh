@@ -5,6 +5,8 @@
 # request must answer 503 problem+json "unavailable" (and /health 503); no answer may be another 5xx; the service
 # must serve again by itself afterwards; and nothing may be half-written: every generation has its one consume
 # ledger entry, every consume its generation, every failed generation its one refund, and the ledger adds up.
+# Every accept carries an Idempotency-Key; those not answered 202 are sent again afterwards, and then there must be
+# exactly one generation per accepted key: none made twice, none made without the client hearing of it.
 # Usage: reliability/database-outage.sh [--short]
 set -euo pipefail
 SCENARIO="(c) PostgreSQL stopped for 10 s during load"
@@ -24,25 +26,33 @@ make_users "$PORT_c" "$LANES" outage
 
 now_ms() { date +%s%3N; }
 
+# accept LANE I TOKEN [HEADERS_FILE]: asks for generation I of lane LANE, with its own Idempotency-Key, so that it can
+# be sent again unchanged; prints "status content_type"
+accept() {
+    curl -s -m 20 -o "$WORK/body-$1" -D "${4:-/dev/null}" -w '%{http_code} %{content_type}' \
+        "http://127.0.0.1:$PORT_c/api/generations" -H "Authorization: Bearer $3" -H "Idempotency-Key: outage-$1-$2" \
+        -H 'Content-Type: application/json' \
+        -d "{\"input_type\":\"address\",\"input_address\":\"$1-$2 Outage Street\",\"style\":\"mediterranean\"}"
+}
+
 # one client: alternately accepts a generation and reads the balance until $WORK/stop exists (at most 2,000
-# requests); one line per answer: start_ms end_ms what status content_type error_code
+# requests); one line per answer: start_ms end_ms what status content_type error_code lane-request
 lane() {
-    local lane="$1" token="$2" i start code
+    local lane="$1" token="$2" i start code status ctype
     for i in $(seq 1 2000); do
         [ -e "$WORK/stop" ] && break
         start="$(now_ms)"
         if ((i % 2)); then
-            code="$(curl -s -m 20 -o "$WORK/body-$lane" -w '%{http_code} %{content_type}' \
-                "http://127.0.0.1:$PORT_c/api/generations" -H "Authorization: Bearer $token" \
-                -H 'Content-Type: application/json' \
-                -d "{\"input_type\":\"address\",\"input_address\":\"$lane-$i Outage Street\",\"style\":\"mediterranean\"}")"
+            code="$(accept "$lane" "$i" "$token")"
             what=accept
         else
             code="$(curl -s -m 20 -o "$WORK/body-$lane" -w '%{http_code} %{content_type}' \
                 "http://127.0.0.1:$PORT_c/api/credits/balance" -H "Authorization: Bearer $token")"
             what=balance
         fi
-        echo "$start $(now_ms) $what ${code:-000 none} $(grep -o '"error":"[a-z_]*"' "$WORK/body-$lane" | head -1 | cut -d'"' -f4)"
+        read -r status ctype <<< "$code"
+        err="$(grep -o '"error":"[a-z_]*"' "$WORK/body-$lane" | head -1 | cut -d'"' -f4 || true)"
+        echo "$start $(now_ms) $what ${status:-000} ${ctype:-none} ${err:--} $lane-$i"
         sleep 0.05
     done > "$WORK/load-$lane.txt"
 }
@@ -85,15 +95,32 @@ other_5xx="$(awk '$4 >= 500 && $4 != 503' "$WORK/answers.txt" | wc -l)"
 unexpected="$(awk '$4 != 200 && $4 != 202 && $4 != 503' "$WORK/answers.txt" | wc -l)"
 served_after="$(awk -v u="$up_at" -v r="${recovered_ms:-0}" '$1 >= u + r && ($4 == 202 || $4 == 200)' "$WORK/answers.txt" | wc -l)"
 accepted="$(awk '$3 == "accept" && $4 == 202' "$WORK/answers.txt" | wc -l)"
+# what a careful client does next: every accept not answered 202 is sent again, same key and body, until it is;
+# a generation whose first answer was lost with its commit comes back as a replay, not as a second generation
+retried=0 retried_accepted=0 replayed=0
+while read -r key; do
+    retried=$((retried + 1))
+    l="${key%-*}" i="${key#*-}"
+    for attempt in $(seq 1 10); do
+        code="$(accept "$l" "$i" "${TOKENS[l]}" "$WORK/headers-retry")"
+        if [ "${code%% *}" = 202 ]; then
+            retried_accepted=$((retried_accepted + 1))
+            grep -qi '^idempotent-replayed: *true' "$WORK/headers-retry" && replayed=$((replayed + 1))
+            break
+        fi
+        sleep 1
+    done
+done < <(awk '$3 == "accept" && $4 != 202 {print $7}' "$WORK/answers.txt")
 settled=true
 wait_until_settled 120 || settled=false
 checks="$(invariants)"
 rows="$(sql "SELECT count(*) FROM generations")"
 stop_service c
 
-summary="$total answers ($accepted accepted); while down: $down_answers answers, $down_bad not 503 unavailable, /health $health_down; other 5xx: $other_5xx; unexpected statuses: $unexpected; healthy ${recovered_ms:-never} ms after the restart, then $served_after served; $rows generations, $accepted accepted; $checks"
+summary="$total answers ($accepted accepted); while down: $down_answers answers, $down_bad not 503 unavailable, /health $health_down; other 5xx: $other_5xx; unexpected statuses: $unexpected; healthy ${recovered_ms:-never} ms after the restart, then $served_after served; $rows generations for $accepted accepted + $retried_accepted of $retried retried ($replayed replays); $checks"
 if [ "$down_answers" -gt 0 ] && [ "$down_bad" -eq 0 ] && [ "$health_down" = 503 ] && [ "$other_5xx" -eq 0 ] \
-    && [ "$unexpected" -eq 0 ] && [ -n "$recovered_ms" ] && [ "$served_after" -gt 0 ] && [ "$rows" -eq "$accepted" ] \
+    && [ "$unexpected" -eq 0 ] && [ -n "$recovered_ms" ] && [ "$served_after" -gt 0 ] && [ "$retried_accepted" -eq "$retried" ] \
+    && [ "$rows" -eq $((accepted + retried_accepted)) ] \
     && $settled && echo "$checks" | all_zero; then
     pass "$summary"
 else

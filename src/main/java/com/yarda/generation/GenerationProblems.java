@@ -1,6 +1,9 @@
 package com.yarda.generation;
 
 import com.yarda.platform.ProblemException;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 
 /** The failures of accepting a generation, each one {@code error} code of API.md. */
@@ -25,6 +28,38 @@ final class GenerationProblems {
                     "idempotency_key_reused",
                     "Idempotency-Key reused",
                     "This Idempotency-Key was already used for a different request. Use a new key for a new request.");
+        }
+    }
+
+    /**
+     * The connection to the database was lost while the generation was being committed and the database did not
+     * come back in time to tell whether the commit happened. Still 503 {@code unavailable}, but honest about it,
+     * and naming the generation so that the client can look for it or retry with its Idempotency-Key.
+     */
+    static final class AcceptOutcomeUnknown extends ProblemException {
+        private final UUID generationId;
+
+        AcceptOutcomeUnknown(UUID generationId) {
+            super(
+                    HttpStatus.SERVICE_UNAVAILABLE,
+                    "unavailable",
+                    "Service Unavailable",
+                    "The connection to the database was lost while this generation was being saved, so it may or may"
+                            + " not have been accepted. Retry with the same Idempotency-Key to be charged at most once,"
+                            + " or look for generation_id in your history.");
+            this.generationId = generationId;
+        }
+
+        @Override
+        protected Map<String, Object> properties() {
+            return Map.of("generation_id", generationId);
+        }
+
+        @Override
+        protected HttpHeaders headers() {
+            HttpHeaders headers = new HttpHeaders();
+            headers.set(HttpHeaders.RETRY_AFTER, "5");
+            return headers;
         }
     }
 }

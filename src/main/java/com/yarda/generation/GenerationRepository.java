@@ -5,6 +5,7 @@ import com.yarda.designer.Style;
 import com.yarda.platform.Timestamps;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -32,6 +33,21 @@ class GenerationRepository {
 
     GenerationRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
+    }
+
+    boolean exists(UUID id) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM generations WHERE id = :id)")
+                .param("id", id)
+                .query(Boolean.class)
+                .single();
+    }
+
+    /** Makes lock waits in the current transaction fail after {@code wait} instead of waiting for ever. */
+    void waitForLocksAtMost(Duration wait) {
+        jdbc.sql("SELECT set_config('lock_timeout', :millis, true)")
+                .param("millis", Long.toString(Math.max(1, wait.toMillis())))
+                .query(String.class)
+                .single();
     }
 
     void insert(GenerationRow row) {

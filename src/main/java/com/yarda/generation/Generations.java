@@ -4,9 +4,11 @@ import com.yarda.account.Accounts;
 import com.yarda.credits.CreditType;
 import com.yarda.credits.Credits;
 import com.yarda.designer.Style;
+import com.yarda.generation.GenerationProblems.AcceptOutcomeUnknown;
 import com.yarda.generation.GenerationProblems.IdempotencyInFlight;
 import com.yarda.generation.GenerationProblems.IdempotencyKeyReused;
 import com.yarda.generation.GenerationStats.FailureRate;
+import com.yarda.platform.DatabaseFailures;
 import com.yarda.platform.FieldProblem;
 import com.yarda.platform.NotFound;
 import com.yarda.platform.Page;
@@ -25,10 +27,12 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -43,6 +47,11 @@ public class Generations {
 
     private static final Logger log = LoggerFactory.getLogger(Generations.class);
     static final int MAX_CUSTOM_PROMPT = 500;
+    /** How long after the request an accept whose commit was cut off waits for the database to say what happened. */
+    static final Duration COMMIT_CHECK = Duration.ofSeconds(15);
+
+    private static final Duration COMMIT_CHECK_PAUSE = Duration.ofMillis(200);
+    private static final Duration LOCK_WAIT = Duration.ofSeconds(5);
 
     private final Accounts accounts;
     private final Credits credits;
@@ -111,53 +120,122 @@ public class Generations {
                         ? uploads.store(userId, request.photo()).id()
                         : null;
 
+        Instant started = clock.instant();
         UUID id = UUID.randomUUID();
-        Accepted accepted = userLocks.underLock(
-                userId,
-                () -> transaction.execute(status -> {
-                    Instant now = Timestamps.truncate(clock.instant());
-                    if (idempotencyKey != null) {
-                        if (!idempotencyKeys.tryLock(userId, idempotencyKey)) {
-                            throw new IdempotencyInFlight();
+        // the answer of a new generation, set once its transaction has nothing left to do but commit
+        AtomicReference<Accepted> written = new AtomicReference<>();
+        Accepted accepted;
+        try {
+            accepted = userLocks.underLock(
+                    userId,
+                    () -> transaction.execute(status -> {
+                        Instant now = Timestamps.truncate(clock.instant());
+                        if (idempotencyKey != null) {
+                            if (!idempotencyKeys.tryLock(userId, idempotencyKey)) {
+                                throw new IdempotencyInFlight();
+                            }
+                            Optional<Accepted> replay = replay(userId, idempotencyKey, fingerprint);
+                            if (replay.isPresent()) {
+                                return replay.get();
+                            }
                         }
-                        Optional<Accepted> replay = replay(userId, idempotencyKey, fingerprint);
-                        if (replay.isPresent()) {
-                            return replay.get();
+                        RateLimitStatus limit = rateLimiter.attempt(userId, now);
+                        CreditType paidWith = credits.consumeFor(userId, id);
+                        GenerationRow row = new GenerationRow(
+                                id,
+                                userId,
+                                GenerationStatus.PENDING,
+                                valid.inputType(),
+                                valid.address(),
+                                uploadId,
+                                valid.style(),
+                                valid.customPrompt(),
+                                paidWith,
+                                false,
+                                null,
+                                null,
+                                null,
+                                0,
+                                now,
+                                null,
+                                null,
+                                null);
+                        generations.insert(row);
+                        String body = json.writeValueAsString(row.toGeneration());
+                        if (idempotencyKey != null) {
+                            idempotencyKeys.save(userId, idempotencyKey, fingerprint, id, body, now);
                         }
-                    }
-                    RateLimitStatus limit = rateLimiter.attempt(userId, now);
-                    CreditType paidWith = credits.consumeFor(userId, id);
-                    GenerationRow row = new GenerationRow(
-                            id,
-                            userId,
-                            GenerationStatus.PENDING,
-                            valid.inputType(),
-                            valid.address(),
-                            uploadId,
-                            valid.style(),
-                            valid.customPrompt(),
-                            paidWith,
-                            false,
-                            null,
-                            null,
-                            null,
-                            0,
-                            now,
-                            null,
-                            null,
-                            null);
-                    generations.insert(row);
-                    String body = json.writeValueAsString(row.toGeneration());
-                    if (idempotencyKey != null) {
-                        idempotencyKeys.save(userId, idempotencyKey, fingerprint, id, body, now);
-                    }
-                    events.publishEvent(new GenerationQueued(id));
-                    return new Accepted(id, body, false, limit);
-                }));
+                        events.publishEvent(new GenerationQueued(id));
+                        Accepted answer = new Accepted(id, body, false, limit);
+                        written.set(answer);
+                        return answer;
+                    }));
+        } catch (RuntimeException e) {
+            Accepted unconfirmed = written.get();
+            if (unconfirmed == null || !DatabaseFailures.unreachable(e)) {
+                throw e;
+            }
+            accepted = afterLostCommit(userId, unconfirmed, started.plus(COMMIT_CHECK), e);
+        }
         if (accepted != null && !accepted.replayed()) {
             log.info("Accepted generation {} of user {}", id, userId);
         }
         return accepted;
+    }
+
+    /**
+     * The connection was lost during the commit (or just before it), so the generation may or may not have been
+     * saved. Tells which by asking the database again until {@code deadline}: saved, the request was accepted and
+     * is answered so; not saved, it changed nothing and is answered 503 {@code unavailable} as any other request
+     * while the database is away; still unknown at the deadline, 503 naming the generation.
+     */
+    private Accepted afterLostCommit(UUID userId, Accepted unconfirmed, Instant deadline, RuntimeException failure) {
+        UUID id = unconfirmed.generationId();
+        log.warn(
+                "Lost the database while committing generation {} of user {}; checking whether it was saved",
+                id,
+                userId);
+        Boolean saved = null;
+        while (saved == null && clock.instant().isBefore(deadline)) {
+            Duration left = Duration.between(clock.instant(), deadline);
+            try {
+                saved = transaction.execute(status -> {
+                    // a commit cut off on our side may still be finishing on the server: wait for it by taking the
+                    // lock it holds, but not past the deadline
+                    generations.waitForLocksAtMost(left.compareTo(LOCK_WAIT) < 0 ? left : LOCK_WAIT);
+                    rateLimiter.lockUser(userId);
+                    return generations.exists(id);
+                });
+            } catch (RuntimeException e) {
+                if (!DatabaseFailures.unreachable(e) && !(e instanceof PessimisticLockingFailureException)) {
+                    throw e;
+                }
+                pauseBeforeAsking();
+            }
+        }
+        if (saved == null) {
+            log.warn(
+                    "Cannot tell whether generation {} of user {} was saved: the database is still unreachable",
+                    id,
+                    userId);
+            throw new AcceptOutcomeUnknown(id);
+        }
+        if (!saved) {
+            log.info("Generation {} of user {} was not saved", id, userId);
+            throw failure;
+        }
+        log.info("Generation {} of user {} was saved despite the lost connection", id, userId);
+        return unconfirmed;
+    }
+
+    /** Waiting for a connection already takes the pool's connection timeout; this only avoids a tight loop. */
+    private static void pauseBeforeAsking() {
+        try {
+            Thread.sleep(COMMIT_CHECK_PAUSE);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while checking a lost commit", e);
+        }
     }
 
     /** A generation of {@code userId}; someone else's is not found either. */

@@ -38,10 +38,7 @@ class RateLimiter {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     RateLimitStatus attempt(UUID userId, Instant now) {
-        jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended(:key, 0))")
-                .param("key", "rate-limit:" + userId)
-                .query((rs, row) -> 1)
-                .single();
+        lockUser(userId);
         List<Instant> counted = counted(userId, now);
         if (counted.size() >= properties.maxRequests()) {
             throw new LimitReached(status(counted, now));
@@ -54,6 +51,18 @@ class RateLimiter {
                 java.util.stream.Stream.concat(counted.stream(), java.util.stream.Stream.of(now))
                         .toList(),
                 now);
+    }
+
+    /**
+     * Takes the per-user lock that every accept of {@code userId} holds until its transaction ends, so that whoever
+     * holds it next sees the outcome of all accepts before.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    void lockUser(UUID userId) {
+        jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended(:key, 0))")
+                .param("key", "rate-limit:" + userId)
+                .query((rs, row) -> 1)
+                .single();
     }
 
     /** The status of {@code userId} at {@code now}, without recording anything. */

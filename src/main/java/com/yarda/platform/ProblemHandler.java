@@ -1,7 +1,6 @@
 package com.yarda.platform;
 
 import jakarta.servlet.http.HttpServletRequest;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.tomcat.util.http.InvalidParameterException;
@@ -70,35 +69,10 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         // When the database goes away during a transaction, a statement or the commit fails, and then the rollback
         // on the connection the pool has already closed. This is the database being unreachable (503), not a bug.
         Throwable failure = e.getApplicationException();
-        if ((failure != null && databaseUnreachable(failure)) || databaseUnreachable(e)) {
+        if ((failure != null && DatabaseFailures.unreachable(failure)) || DatabaseFailures.unreachable(e)) {
             return databaseUnavailable(e);
         }
         return unexpected(e);
-    }
-
-    /**
-     * An exception that databaseUnavailable answers, or among the causes a lost connection: SQLSTATE 08… or 57P…,
-     * or HikariCP's stand-in for a connection it closed after such an error (no SQLSTATE, fixed message).
-     */
-    private static boolean databaseUnreachable(Throwable failure) {
-        if (failure instanceof CannotGetJdbcConnectionException
-                || failure instanceof CannotCreateTransactionException
-                || failure instanceof DataAccessResourceFailureException
-                || failure instanceof TransientDataAccessResourceException
-                || failure instanceof QueryTimeoutException) {
-            return true;
-        }
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLException sql) {
-                String state = sql.getSQLState();
-                if (state == null
-                        ? "Connection is closed".equals(sql.getMessage())
-                        : state.startsWith("08") || state.startsWith("57P")) {
-                    return true;
-                }
-            }
-        }
-        return false;
     }
 
     @ExceptionHandler(AuthenticationException.class)

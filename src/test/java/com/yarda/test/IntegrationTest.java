@@ -3,6 +3,7 @@ package com.yarda.test;
 import static io.restassured.RestAssured.given;
 
 import com.yarda.designer.Designer;
+import com.yarda.generation.LostCommits;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.config.BeanPostProcessor;
@@ -72,6 +74,11 @@ public abstract class IntegrationTest {
         @Primary
         MutableClock testClock() {
             return new MutableClock();
+        }
+
+        @Bean
+        LostCommits lostCommits(DataSource dataSource, MutableClock clock) {
+            return new LostCommits(dataSource, clock);
         }
 
         /** Puts a {@link ScriptedDesigner} around whichever designer the configuration chose. */

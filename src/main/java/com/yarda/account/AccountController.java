@@ -13,6 +13,7 @@ import java.net.URI;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -56,6 +57,10 @@ class AccountController {
             @NotNull @Size(max = 1024) @Pattern(regexp = UNICODE_TEXT, message = NOT_UNICODE_TEXT)
             String password) {}
 
+    record DeleteAccountRequest(
+            @NotNull @Size(max = 1024) @Pattern(regexp = UNICODE_TEXT, message = NOT_UNICODE_TEXT)
+            String password) {}
+
     record Message(String message) {}
 
     @Operation(summary = "Create an account with 3 trial credits and send the verification email")
@@ -90,5 +95,16 @@ class AccountController {
     @GetMapping("/me")
     User me(CurrentUser user) {
         return accounts.user(user.id());
+    }
+
+    @Operation(
+            summary = "Delete your account and everything in it",
+            description = "Asks for the password again. Deletes every design, photo and image, the credits and the"
+                    + " purchase history; the email can register again afterwards. 401 invalid_credentials for a"
+                    + " wrong password, 409 generation_in_progress while a design is still being drawn.")
+    @DeleteMapping("/me")
+    ResponseEntity<Void> delete(CurrentUser user, @Valid @RequestBody DeleteAccountRequest request) {
+        accounts.delete(user.id(), request.password());
+        return ResponseEntity.noContent().build();
     }
 }

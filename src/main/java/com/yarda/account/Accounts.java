@@ -10,6 +10,7 @@ import com.yarda.mail.Email;
 import com.yarda.mail.Mailer;
 import com.yarda.platform.AccessTokens;
 import com.yarda.platform.FieldProblem;
+import com.yarda.platform.KnownUsers;
 import com.yarda.platform.NotFound;
 import com.yarda.platform.Page;
 import com.yarda.platform.RateLimited;
@@ -27,6 +28,7 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -39,7 +41,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * outside database transactions; each change is one short transaction.
  */
 @Service
-public class Accounts {
+public class Accounts implements KnownUsers {
 
     private static final Logger log = LoggerFactory.getLogger(Accounts.class);
     static final int MIN_PASSWORD = 8;
@@ -52,6 +54,7 @@ public class Accounts {
     private final Mailer mailer;
     private final PasswordEncoder passwords;
     private final AccessTokens accessTokens;
+    private final ApplicationEventPublisher events;
     private final TransactionTemplate transaction;
     private final TransactionTemplate separateTransaction;
     private final Clock clock;
@@ -68,6 +71,7 @@ public class Accounts {
             Mailer mailer,
             PasswordEncoder passwords,
             AccessTokens accessTokens,
+            ApplicationEventPublisher events,
             PlatformTransactionManager transactions,
             Clock clock,
             AccountProperties properties,
@@ -79,6 +83,7 @@ public class Accounts {
         this.mailer = mailer;
         this.passwords = passwords;
         this.accessTokens = accessTokens;
+        this.events = events;
         this.transaction = new TransactionTemplate(transactions);
         this.separateTransaction = new TransactionTemplate(transactions);
         this.separateTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -218,6 +223,32 @@ public class Accounts {
         attempts.clear(email);
         log.debug("User {} logged in", user.get().id());
         return view(user.get());
+    }
+
+    /**
+     * Deletes the account of {@code id} and everything of it: designs, photos, images, credits, purchases, all in
+     * one transaction ({@link AccountDeleting} lets the features that keep images remove them once it is
+     * committed). The password is asked again, and checked with the same throttling as a login.
+     *
+     * @throws InvalidCredentials when {@code password} is not the account's
+     * @throws RateLimited after too many wrong passwords
+     * @throws com.yarda.platform.ProblemException 409 while a design of the account is still being drawn
+     */
+    public void delete(UUID id, String password) {
+        String email =
+                users.findById(id).orElseThrow(() -> new NotFound("The user")).email();
+        authenticate(email, password);
+        transaction.executeWithoutResult(status -> {
+            users.findByIdForUpdate(id).orElseThrow(() -> new NotFound("The user"));
+            events.publishEvent(new AccountDeleting(id));
+            users.delete(id);
+        });
+        log.info("Deleted account {} with all its data", id);
+    }
+
+    @Override
+    public boolean exists(UUID id) {
+        return users.exists(id);
     }
 
     /** The user with their current balances. */

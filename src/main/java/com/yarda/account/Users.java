@@ -43,6 +43,26 @@ class Users {
                 .optional();
     }
 
+    /** The user, locked until the transaction ends: new generations and purchases of theirs wait for it. */
+    Optional<UserRow> findByIdForUpdate(UUID id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM users WHERE id = :id FOR UPDATE")
+                .param("id", id)
+                .query(Users::row)
+                .optional();
+    }
+
+    boolean exists(UUID id) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM users WHERE id = :id)")
+                .param("id", id)
+                .query(Boolean.class)
+                .single();
+    }
+
+    /** Deletes the user and, by ON DELETE CASCADE, every row of theirs in every table. */
+    boolean delete(UUID id) {
+        return jdbc.sql("DELETE FROM users WHERE id = :id").param("id", id).update() == 1;
+    }
+
     Optional<UserRow> findByEmail(String email) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM users WHERE email = :email")
                 .param("email", email)

@@ -19,6 +19,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -102,6 +103,17 @@ class GenerationController {
         GenerationStatus filter = status == null || status.isEmpty() ? null : parseStatus(status);
         return withRateLimit(ResponseEntity.ok(), generations.rateLimit(user.id()))
                 .body(generations.history(user.id(), filter, limit, offset));
+    }
+
+    @Operation(
+            summary = "Delete one of your finished generations",
+            description = "Removes its image, its photo (unless another of your generations uses it) and its address"
+                    + " and instruction. Its credit entries stay. 409 generation_in_progress while it is pending"
+                    + " or processing.")
+    @DeleteMapping("/generations/{id}")
+    ResponseEntity<Void> delete(CurrentUser user, @PathVariable UUID id) {
+        generations.delete(user.id(), id);
+        return ResponseEntity.noContent().build();
     }
 
     @Operation(summary = "The design image of a completed generation (owner only)")

@@ -31,6 +31,12 @@ final class GenerationProblems {
         }
     }
 
+    static final class GenerationInProgress extends ProblemException {
+        GenerationInProgress(String detail) {
+            super(HttpStatus.CONFLICT, "generation_in_progress", "Generation in progress", detail);
+        }
+    }
+
     /**
      * The connection to the database was lost while the generation was being committed and the database did not
      * come back in time to tell whether the commit happened. Still 503 {@code unavailable}, but honest about it,

@@ -76,7 +76,8 @@ class GenerationRepository {
     }
 
     Optional<GenerationRow> findOwned(UUID userId, UUID id) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM generations WHERE id = :id AND user_id = :user")
+        return jdbc.sql("SELECT " + COLUMNS
+                        + " FROM generations WHERE id = :id AND user_id = :user AND deleted_at IS NULL")
                 .param("id", id)
                 .param("user", userId)
                 .query(GenerationRepository::row)
@@ -95,18 +96,62 @@ class GenerationRepository {
     }
 
     static String historySql(boolean byStatus) {
-        return "SELECT " + COLUMNS + " FROM generations WHERE user_id = :user"
+        return "SELECT " + COLUMNS + " FROM generations WHERE user_id = :user AND deleted_at IS NULL"
                 + (byStatus ? " AND status = :status" : "")
                 + " ORDER BY created_at DESC, id DESC LIMIT :limit OFFSET :offset";
     }
 
     long count(UUID userId, @Nullable GenerationStatus status) {
-        return jdbc.sql("SELECT count(*) FROM generations WHERE user_id = :user"
+        return jdbc.sql("SELECT count(*) FROM generations WHERE user_id = :user AND deleted_at IS NULL"
                         + (status == null ? "" : " AND status = :status"))
                 .param("user", userId)
                 .param("status", status == null ? null : status.value())
                 .query(Long.class)
                 .single();
+    }
+
+    /** What a deleted generation leaves to remove from storage. */
+    record Deleted(@Nullable UUID inputUploadId, @Nullable String outputImageKey) {}
+
+    /**
+     * Deletes a finished generation of {@code userId}: the row stays for its ledger entries, everything personal
+     * in it is cleared (V8__deletion.sql). Empty when there is no such generation, it is already deleted, or it is
+     * not finished.
+     */
+    Optional<Deleted> delete(UUID userId, UUID id, Instant now) {
+        return jdbc.sql("""
+                UPDATE generations g
+                   SET deleted_at = :now, input_address = NULL, input_upload_id = NULL, custom_prompt = NULL,
+                       prompt = NULL, output_image_key = NULL, output_content_type = NULL
+                  FROM (SELECT id, input_upload_id, output_image_key FROM generations
+                         WHERE id = :id AND user_id = :user AND deleted_at IS NULL
+                           AND status IN ('completed', 'failed')
+                           FOR UPDATE) old
+                 WHERE g.id = old.id
+                RETURNING old.input_upload_id, old.output_image_key
+                """)
+                .param("id", id)
+                .param("user", userId)
+                .param("now", Timestamps.sql(now))
+                .query((rs, row) ->
+                        new Deleted(rs.getObject("input_upload_id", UUID.class), rs.getString("output_image_key")))
+                .optional();
+    }
+
+    /** How many generations of {@code userId} are pending or processing. */
+    long unfinished(UUID userId) {
+        return jdbc.sql("""
+                SELECT count(*) FROM generations WHERE user_id = :user AND status IN ('pending', 'processing')
+                """).param("user", userId).query(Long.class).single();
+    }
+
+    /** The keys of every design image of {@code userId}. */
+    List<String> imageKeys(UUID userId) {
+        return jdbc.sql(
+                        "SELECT output_image_key FROM generations WHERE user_id = :user AND output_image_key IS NOT NULL")
+                .param("user", userId)
+                .query(String.class)
+                .list();
     }
 
     /**

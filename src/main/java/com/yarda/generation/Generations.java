@@ -1,10 +1,12 @@
 package com.yarda.generation;
 
+import com.yarda.account.AccountDeleting;
 import com.yarda.account.Accounts;
 import com.yarda.credits.CreditType;
 import com.yarda.credits.Credits;
 import com.yarda.designer.Style;
 import com.yarda.generation.GenerationProblems.AcceptOutcomeUnknown;
+import com.yarda.generation.GenerationProblems.GenerationInProgress;
 import com.yarda.generation.GenerationProblems.IdempotencyInFlight;
 import com.yarda.generation.GenerationProblems.IdempotencyKeyReused;
 import com.yarda.generation.GenerationStats.FailureRate;
@@ -15,6 +17,7 @@ import com.yarda.platform.Page;
 import com.yarda.platform.Timestamps;
 import com.yarda.platform.ValidationFailed;
 import com.yarda.storage.ImageBlob;
+import com.yarda.storage.ImageDeletions;
 import com.yarda.storage.ImageStore;
 import com.yarda.upload.Upload;
 import com.yarda.upload.Uploads;
@@ -32,6 +35,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -60,6 +64,7 @@ public class Generations {
     private final IdempotencyKeys idempotencyKeys;
     private final GenerationRepository generations;
     private final ImageStore images;
+    private final ImageDeletions deletions;
     private final ApplicationEventPublisher events;
     private final JsonMapper json;
     private final TransactionTemplate transaction;
@@ -74,6 +79,7 @@ public class Generations {
             IdempotencyKeys idempotencyKeys,
             GenerationRepository generations,
             ImageStore images,
+            ImageDeletions deletions,
             ApplicationEventPublisher events,
             JsonMapper json,
             PlatformTransactionManager transactions,
@@ -85,6 +91,7 @@ public class Generations {
         this.idempotencyKeys = idempotencyKeys;
         this.generations = generations;
         this.images = images;
+        this.deletions = deletions;
         this.events = events;
         this.json = json;
         this.transaction = new TransactionTemplate(transactions);
@@ -252,6 +259,47 @@ public class Generations {
                 .map(GenerationRow::toGeneration)
                 .toList();
         return new Page<>(items, generations.count(userId, status), limit, offset);
+    }
+
+    /**
+     * Deletes a finished generation of {@code userId} for good: its image, its photo (unless another of the user's
+     * designs uses it) and everything it said. Its credit entries stay, as spent (or refunded) on a deleted design.
+     *
+     * @throws NotFound when there is no such generation of the user (or it is already deleted)
+     * @throws GenerationInProgress (409) while it is pending or processing
+     */
+    public void delete(UUID userId, UUID id) {
+        GenerationRepository.Deleted deleted = transaction.execute(status -> {
+            Optional<GenerationRepository.Deleted> row =
+                    generations.delete(userId, id, Timestamps.truncate(clock.instant()));
+            if (row.isEmpty()) {
+                generations.findOwned(userId, id).orElseThrow(Generations::notFound);
+                throw new GenerationInProgress(
+                        "This design is still being drawn. Delete it once it has completed or failed.");
+            }
+            idempotencyKeys.forget(id);
+            if (row.get().outputImageKey() != null) {
+                deletions.afterCommit(List.of(row.get().outputImageKey()));
+            }
+            return row.get();
+        });
+        if (deleted.inputUploadId() != null) {
+            uploads.deleteIfUnused(userId, deleted.inputUploadId());
+        }
+        log.info("User {} deleted generation {}", userId, id);
+    }
+
+    /**
+     * An account is being deleted with all its generations: refused while one is still being drawn (a worker would
+     * write its image for nobody), otherwise their images go once that is committed.
+     */
+    @EventListener
+    void onAccountDeleting(AccountDeleting deleting) {
+        if (generations.unfinished(deleting.userId()) > 0) {
+            throw new GenerationInProgress("A design of this account is still being drawn. Delete the account once"
+                    + " every design has completed or failed.");
+        }
+        deletions.afterCommit(generations.imageKeys(deleting.userId()));
     }
 
     /** The finished design image of a completed generation of {@code userId}. */

@@ -63,4 +63,11 @@ class IdempotencyKeys {
                 .param("cutoff", Timestamps.sql(cutoff))
                 .update();
     }
+
+    /** Forgets the answers recorded for {@code generationId}: they hold what a deleted generation was. */
+    void forget(UUID generationId) {
+        jdbc.sql("DELETE FROM idempotency_keys WHERE generation_id = :id")
+                .param("id", generationId)
+                .update();
+    }
 }

@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import javax.crypto.SecretKey;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -38,6 +39,13 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration implements WebMvcConfigurer {
+
+    // looked up per request: the accounts feature that implements it needs beans of this configuration
+    private final ObjectProvider<KnownUsers> knownUsers;
+
+    SecurityConfiguration(ObjectProvider<KnownUsers> knownUsers) {
+        this.knownUsers = knownUsers;
+    }
 
     /** Endpoints that are public; everything else under /api needs a bearer token. */
     private static final String[] PUBLIC_API = {
@@ -119,6 +127,6 @@ class SecurityConfiguration implements WebMvcConfigurer {
 
     @Override
     public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
-        resolvers.add(new CurrentUserResolver());
+        resolvers.add(new CurrentUserResolver(knownUsers));
     }
 }

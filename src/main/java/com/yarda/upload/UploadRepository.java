@@ -1,6 +1,7 @@
 package com.yarda.upload;
 
 import com.yarda.platform.Timestamps;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -56,5 +57,27 @@ class UploadRepository {
                             rs.getString("storage_key"));
                 })
                 .optional();
+    }
+
+    /**
+     * Deletes the upload {@code id} of {@code userId} and returns its storage key; empty when there is no such
+     * upload.
+     *
+     * @throws org.springframework.dao.DataIntegrityViolationException while a generation still uses it
+     */
+    Optional<String> delete(UUID userId, UUID id) {
+        return jdbc.sql("DELETE FROM uploads WHERE id = :id AND user_id = :user RETURNING storage_key")
+                .param("id", id)
+                .param("user", userId)
+                .query(String.class)
+                .optional();
+    }
+
+    /** The storage keys of every upload of {@code userId}. */
+    List<String> storageKeys(UUID userId) {
+        return jdbc.sql("SELECT storage_key FROM uploads WHERE user_id = :user")
+                .param("user", userId)
+                .query(String.class)
+                .list();
     }
 }

@@ -1,14 +1,17 @@
 package com.yarda.upload;
 
+import com.yarda.account.AccountDeleting;
 import com.yarda.platform.NotFound;
 import com.yarda.platform.Timestamps;
 import com.yarda.platform.YardaProperties;
 import com.yarda.storage.ImageBlob;
+import com.yarda.storage.ImageDeletions;
 import com.yarda.storage.ImageStore;
 import com.yarda.storage.ImageUploads;
 import com.yarda.storage.SanitizedImage;
 import com.yarda.storage.StoredImage;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -16,6 +19,8 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 
 /** Accepts, keeps and serves users' photos. */
@@ -29,13 +34,21 @@ public class Uploads {
     private final ImageUploads images;
     private final ImageStore store;
     private final UploadRepository uploads;
+    private final ImageDeletions deletions;
     private final YardaProperties yarda;
     private final Clock clock;
 
-    Uploads(ImageUploads images, ImageStore store, UploadRepository uploads, YardaProperties yarda, Clock clock) {
+    Uploads(
+            ImageUploads images,
+            ImageStore store,
+            UploadRepository uploads,
+            ImageDeletions deletions,
+            YardaProperties yarda,
+            Clock clock) {
         this.images = images;
         this.store = store;
         this.uploads = uploads;
+        this.deletions = deletions;
         this.yarda = yarda;
         this.clock = clock;
     }
@@ -84,6 +97,31 @@ public class Uploads {
     public ImageBlob image(UUID userId, UUID id) {
         UploadRepository.Row row = uploads.findOwned(userId, id).orElseThrow(Uploads::notFound);
         return store.read(row.storageKey()).orElseThrow(Uploads::notFound);
+    }
+
+    /**
+     * Deletes the upload {@code id} of {@code userId} with its image, unless a design still uses it.
+     *
+     * @return whether it was deleted
+     */
+    public boolean deleteIfUnused(UUID userId, UUID id) {
+        Optional<String> key;
+        try {
+            key = uploads.delete(userId, id);
+        } catch (DataIntegrityViolationException stillUsed) {
+            return false;
+        }
+        key.ifPresent(storageKey -> deletions.afterCommit(List.of(storageKey)));
+        if (key.isPresent()) {
+            log.info("User {} deleted photo {}", userId, id);
+        }
+        return key.isPresent();
+    }
+
+    /** An account is being deleted with every row of it: its photos go too, once that is committed. */
+    @EventListener
+    void onAccountDeleting(AccountDeleting deleting) {
+        deletions.afterCommit(uploads.storageKeys(deleting.userId()));
     }
 
     /**

@@ -2,12 +2,16 @@ package com.yarda.web;
 
 import com.yarda.platform.NotFound;
 import com.yarda.platform.ProblemException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
 import org.apache.catalina.connector.ClientAbortException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.context.request.async.AsyncRequestNotUsableException;
@@ -30,6 +34,17 @@ class WebErrors {
     @ExceptionHandler(ProblemException.class)
     ModelAndView refused(ProblemException problem) {
         return page(problem.status());
+    }
+
+    /** A session whose account was deleted meanwhile: it is ended, and the browser sent to the login page. */
+    @ExceptionHandler(AuthenticationException.class)
+    ModelAndView sessionEnded(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        if (session != null) {
+            session.invalidate();
+        }
+        SecurityContextHolder.clearContext();
+        return new ModelAndView("redirect:/login");
     }
 
     /** The browser went away (a closed tab, a cancelled image): there is nobody to answer. */

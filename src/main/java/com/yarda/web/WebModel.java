@@ -4,7 +4,9 @@ import com.yarda.account.Accounts;
 import com.yarda.account.User;
 import com.yarda.admin.Administration;
 import com.yarda.platform.CurrentUser;
+import com.yarda.platform.NotFound;
 import org.jspecify.annotations.Nullable;
+import org.springframework.security.authentication.InsufficientAuthenticationException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -29,6 +31,14 @@ class WebModel {
     @ModelAttribute("me")
     @Nullable
     User me(@AuthenticationPrincipal @Nullable Object principal) {
-        return principal instanceof CurrentUser user ? accounts.user(user.id()) : null;
+        if (!(principal instanceof CurrentUser user)) {
+            return null;
+        }
+        try {
+            return accounts.user(user.id());
+        } catch (NotFound deleted) {
+            // a session of an account deleted meanwhile (from another device): it ends here
+            throw new InsufficientAuthenticationException("The account of this session was deleted");
+        }
     }
 }

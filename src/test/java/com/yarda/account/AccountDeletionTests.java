@@ -1,0 +1,210 @@
+package com.yarda.account;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
+import com.yarda.credits.CreditType;
+import com.yarda.credits.Credits;
+import com.yarda.storage.ImageStore;
+import com.yarda.test.IntegrationTest;
+import com.yarda.test.ScriptedDesigner;
+import io.restassured.response.Response;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** Deleting an account takes everything of it, asks for the password, and ends every token of it at once. */
+class AccountDeletionTests extends IntegrationTest {
+
+    private static final List<String> TABLES_OF_A_USER = List.of(
+            "credit_accounts",
+            "credit_ledger",
+            "generations",
+            "uploads",
+            "purchases",
+            "rate_limit_attempts",
+            "idempotency_keys",
+            "email_verification_tokens");
+
+    @Autowired
+    private ImageStore images;
+
+    @Autowired
+    private Credits credits;
+
+    @Test
+    void deletingTheAccountRemovesEveryRowAndImageOfItAndEndsItsTokens() {
+        TestUser user = verifiedUser();
+        credits.adjust(user.id(), CreditType.TOKEN, 4);
+        String photoUrl = api(user.token())
+                .contentType("multipart/form-data")
+                .multiPart("file", "yard.png", png(), "image/png")
+                .post("/api/uploads")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("url");
+        String fromPhoto =
+                accept(user, Map.of("input_type", "photo", "input_photo_url", photoUrl, "style", "japanese_zen"));
+        String fromAddress = api(user.token())
+                .header("Idempotency-Key", "before-deletion")
+                .body(json(
+                        Map.of("input_type", "address", "input_address", "1 Farewell Road", "style", "mediterranean")))
+                .post("/api/generations")
+                .then()
+                .statusCode(202)
+                .extract()
+                .path("id");
+        awaitCompleted(user, fromPhoto);
+        awaitCompleted(user, fromAddress);
+        api(user.token())
+                .body(json(Map.of("pack_id", "pack_10")))
+                .post("/api/purchases")
+                .then()
+                .statusCode(201);
+        List<String> imageKeys =
+                jdbc.sql("""
+                SELECT output_image_key FROM generations WHERE user_id = :user
+                UNION ALL SELECT storage_key FROM uploads WHERE user_id = :user
+                """).param("user", user.id()).query(String.class).list();
+        assertThat(imageKeys)
+                .hasSize(3)
+                .allSatisfy(key -> assertThat(images.read(key)).isPresent());
+        TestUser bystander = verifiedUser();
+        String bystanders = accept(
+                bystander, Map.of("input_type", "address", "input_address", "2 Next Door", "style", "english_garden"));
+
+        deleteAccount(user, "correct horse").then().statusCode(204);
+
+        for (String table : TABLES_OF_A_USER) {
+            assertThat(jdbc.sql("SELECT count(*) FROM " + table + " WHERE user_id = :user")
+                            .param("user", user.id())
+                            .query(Long.class)
+                            .single())
+                    .as(table)
+                    .isZero();
+        }
+        assertThat(jdbc.sql("SELECT count(*) FROM users WHERE id = :user")
+                        .param("user", user.id())
+                        .query(Long.class)
+                        .single())
+                .isZero();
+        assertThat(imageKeys).allSatisfy(key -> assertThat(images.read(key)).isEmpty());
+        // the token still has a valid signature and has not expired, but names nobody any more
+        api(user.token()).get("/api/auth/me").then().statusCode(401).body("error", equalTo("unauthenticated"));
+        api(user.token()).get("/api/credits/balance").then().statusCode(401);
+        login(user.email(), "correct horse").then().statusCode(401).body("error", equalTo("invalid_credentials"));
+        // the address is free again: a new account, with its own trial credits
+        register(user.email(), "another horse")
+                .then()
+                .statusCode(201)
+                .body("trial_credits", equalTo(3))
+                .body("token_balance", equalTo(0));
+        // nobody else lost anything
+        awaitCompleted(bystander, bystanders);
+        api(bystander.token()).get("/api/credits/balance").then().body("trial_credits", equalTo(2));
+        assertLedgerMatchesBalances();
+    }
+
+    @Test
+    void aWrongPasswordDeletesNothing() {
+        TestUser user = verifiedUser();
+
+        deleteAccount(user, "wrong horse")
+                .then()
+                .statusCode(401)
+                .contentType("application/problem+json")
+                .body("error", equalTo("invalid_credentials"));
+        api(user.token())
+                .body("{}")
+                .delete("/api/auth/me")
+                .then()
+                .statusCode(422)
+                .body("errors[0].field", equalTo("password"));
+        api(user.token()).delete("/api/auth/me").then().statusCode(400);
+
+        api(user.token()).get("/api/auth/me").then().statusCode(200).body("trial_credits", equalTo(3));
+    }
+
+    @Test
+    void wrongPasswordsAreThrottledLikeLogins() {
+        TestUser user = verifiedUser();
+        for (int i = 0; i < 5; i++) {
+            deleteAccount(user, "guess " + i).then().statusCode(401);
+        }
+
+        deleteAccount(user, "correct horse").then().statusCode(429).body("error", equalTo("rate_limited"));
+        api(user.token()).get("/api/auth/me").then().statusCode(200);
+    }
+
+    @Test
+    void anAccountWithADesignStillBeingDrawnIsNotDeletedYet() throws Exception {
+        TestUser user = verifiedUser();
+        String street = "8 Not Yet Lane";
+        CountDownLatch started = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        designer()
+                .script(
+                        street,
+                        ScriptedDesigner.signal(
+                                started, ScriptedDesigner.waitFor(release, ScriptedDesigner.succeed())));
+        String id =
+                accept(user, Map.of("input_type", "address", "input_address", street, "style", "california_native"));
+        try {
+            assertThat(started.await(30, TimeUnit.SECONDS)).isTrue();
+
+            deleteAccount(user, "correct horse")
+                    .then()
+                    .statusCode(409)
+                    .contentType("application/problem+json")
+                    .body("error", equalTo("generation_in_progress"));
+        } finally {
+            release.countDown();
+        }
+        awaitCompleted(user, id);
+        api(user.token()).get("/api/generations/" + id + "/image").then().statusCode(200);
+
+        deleteAccount(user, "correct horse").then().statusCode(204);
+    }
+
+    private static Response deleteAccount(TestUser user, String password) {
+        return api(user.token()).body(json(Map.of("password", password))).delete("/api/auth/me");
+    }
+
+    private static String accept(TestUser user, Map<String, ?> body) {
+        return api(user.token())
+                .body(json(body))
+                .post("/api/generations")
+                .then()
+                .statusCode(202)
+                .extract()
+                .path("id");
+    }
+
+    private static void awaitCompleted(TestUser user, String id) {
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(50))
+                .until(() -> api(user.token()).get("/api/generations/" + id).path("status"), "completed"::equals);
+    }
+
+    private static byte[] png() {
+        java.awt.image.BufferedImage image =
+                new java.awt.image.BufferedImage(320, 240, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = image.createGraphics();
+        g.setColor(new java.awt.Color(90, 140, 70));
+        g.fillRect(0, 0, 320, 240);
+        g.dispose();
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try {
+            javax.imageio.ImageIO.write(image, "png", out);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+}

@@ -7,8 +7,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -136,6 +138,17 @@ class GenerationRepository {
                 .query((rs, row) ->
                         new Deleted(rs.getObject("input_upload_id", UUID.class), rs.getString("output_image_key")))
                 .optional();
+    }
+
+    Set<UUID> deletedAmong(UUID userId, Collection<UUID> ids) {
+        return Set.copyOf(jdbc.sql("""
+                        SELECT id FROM generations
+                         WHERE user_id = :user AND id = ANY (:ids) AND deleted_at IS NOT NULL
+                        """)
+                .param("user", userId)
+                .param("ids", ids.toArray(UUID[]::new))
+                .query(UUID.class)
+                .list());
     }
 
     /** How many generations of {@code userId} are pending or processing. */

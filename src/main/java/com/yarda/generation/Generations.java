@@ -27,8 +27,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
@@ -287,6 +289,11 @@ public class Generations {
             uploads.deleteIfUnused(userId, deleted.inputUploadId());
         }
         log.info("User {} deleted generation {}", userId, id);
+    }
+
+    /** Which of {@code ids} are deleted generations of {@code userId} (the credit history still names them). */
+    public Set<UUID> deletedAmong(UUID userId, Collection<UUID> ids) {
+        return ids.isEmpty() ? Set.of() : generations.deletedAmong(userId, ids);
     }
 
     /**

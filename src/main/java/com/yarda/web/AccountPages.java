@@ -5,6 +5,7 @@ import com.yarda.account.User;
 import com.yarda.billing.Purchases;
 import com.yarda.credits.Credits;
 import com.yarda.credits.LedgerEntry;
+import com.yarda.generation.Generations;
 import com.yarda.platform.CurrentUser;
 import com.yarda.platform.FieldProblem;
 import com.yarda.platform.Page;
@@ -13,7 +14,9 @@ import com.yarda.platform.RateLimited;
 import com.yarda.platform.ValidationFailed;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 import java.util.List;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -39,6 +42,7 @@ class AccountPages {
     private final Accounts accounts;
     private final Credits credits;
     private final Purchases purchases;
+    private final Generations generations;
     private final SecurityContextRepository sessions;
     private final RequestCache requestCache;
 
@@ -46,11 +50,13 @@ class AccountPages {
             Accounts accounts,
             Credits credits,
             Purchases purchases,
+            Generations generations,
             SecurityContextRepository sessions,
             RequestCache requestCache) {
         this.accounts = accounts;
         this.credits = credits;
         this.purchases = purchases;
+        this.generations = generations;
         this.sessions = sessions;
         this.requestCache = requestCache;
     }
@@ -185,7 +191,44 @@ class AccountPages {
         model.addAttribute("page", current);
         model.addAttribute("pages", Math.max(1, (transactions.total() + size - 1) / size));
         model.addAttribute("purchases", purchases.history(user.id(), 10, 0).items());
+        model.addAttribute(
+                "deletedDesigns",
+                generations.deletedAmong(
+                        user.id(),
+                        transactions.items().stream()
+                                .map(LedgerEntry::generationId)
+                                .filter(Objects::nonNull)
+                                .toList()));
         return "account/account";
+    }
+
+    /**
+     * Deletes the account with everything in it, after the password is given again; the session ends with it. A
+     * refusal (wrong password, too many tries, a design still being drawn) is shown on the account page.
+     */
+    @PostMapping("/account/delete")
+    String delete(
+            CurrentUser user,
+            @RequestParam(defaultValue = "") String password,
+            HttpServletRequest request,
+            RedirectAttributes redirect) {
+        try {
+            accounts.delete(user.id(), password);
+        } catch (ProblemException refused) {
+            redirect.addFlashAttribute(
+                    "deleteError",
+                    refused.code().equals("invalid_credentials")
+                            ? "That is not your password. Your account was not deleted."
+                            : refused.getMessage());
+            return "redirect:/account#delete-account";
+        }
+        HttpSession session = request.getSession(false);
+        if (session != null) {
+            session.invalidate();
+        }
+        SecurityContextHolder.clearContext();
+        redirect.addFlashAttribute("notice", "Your account was deleted, with every design, photo and credit in it.");
+        return "redirect:/";
     }
 
     /** A new session (new id: no fixation) holding the user as its principal. */

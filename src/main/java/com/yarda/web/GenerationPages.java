@@ -33,6 +33,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** Generate a design, follow its progress, see the history. */
 @Controller
@@ -139,6 +140,20 @@ class GenerationPages {
     String generation(CurrentUser user, @PathVariable UUID id, Model model) {
         showGeneration(user, id, model);
         return "generation/detail";
+    }
+
+    /** Deletes a finished design for good, then shows the history with a note that it is gone. */
+    @PostMapping("/generations/{id}/delete")
+    String delete(CurrentUser user, @PathVariable UUID id, RedirectAttributes redirect) {
+        try {
+            generations.delete(user.id(), id);
+        } catch (ProblemException inProgress) {
+            redirect.addFlashAttribute("deleteError", inProgress.getMessage());
+            return "redirect:/generations/" + id;
+        }
+        redirect.addFlashAttribute(
+                "notice", "The design was deleted, with its image and the photo or address it came from.");
+        return "redirect:/history";
     }
 
     /**

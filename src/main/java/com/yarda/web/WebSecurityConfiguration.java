@@ -27,6 +27,7 @@ class WebSecurityConfiguration {
         "/generations/**",
         "/history",
         "/account",
+        "/account/**",
         "/uploads/**",
         "/buy-tokens",
         "/billing/success/**",

@@ -1,0 +1,137 @@
+package com.yarda.web;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+
+import com.yarda.test.IntegrationTest;
+import io.restassured.response.Response;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/** Deleting a design and the account from the browser: behind a disclosure, with CSRF, and honest about it. */
+class DeletionPagesTests extends IntegrationTest {
+
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+
+    @Test
+    void aDesignIsDeletedFromItsPage() {
+        TestUser user = verifiedUser();
+        String id = finishedDesign(user, "4 Browser Road, Eugene OR");
+        Map<String, String> session = logIn(user);
+        Response page = given().cookies(session).get("/generations/" + id);
+        page.then().statusCode(200).body(containsString("Delete this design")).body(containsString("Delete for good"));
+
+        Response deleted = post(session, page, "/generations/" + id + "/delete", Map.of());
+
+        assertThat(deleted.statusCode()).isEqualTo(302);
+        assertThat(deleted.header("Location")).endsWith("/history");
+        given().cookies(session)
+                .get("/history")
+                .then()
+                .statusCode(200)
+                .body(containsString("The design was deleted"))
+                .body(not(containsString("4 Browser Road")));
+        given().cookies(session).get("/generations/" + id).then().statusCode(404);
+        // the credit history still shows the credit it used, without a link to a page that is gone
+        given().cookies(session)
+                .get("/account")
+                .then()
+                .body(containsString("(deleted)"))
+                .body(not(containsString("/generations/" + id + "\"")));
+    }
+
+    @Test
+    void theAccountIsDeletedWithItsPasswordAndItsSessionsEnd() {
+        TestUser user = verifiedUser();
+        finishedDesign(user, "6 Goodbye Street, Salem OR");
+        Map<String, String> session = logIn(user);
+        Map<String, String> otherDevice = logIn(user);
+        Response account = given().cookies(session).get("/account");
+        account.then().statusCode(200).body(containsString("Delete my account and everything in it"));
+
+        Response wrong = post(session, account, "/account/delete", Map.of("password", "not my password"));
+
+        assertThat(wrong.header("Location")).endsWith("/account#delete-account");
+        given().cookies(session)
+                .get("/account")
+                .then()
+                .body(containsString("That is not your password. Your account was not deleted."));
+        assertThat(count("SELECT count(*) FROM users WHERE id = :id", user.id()))
+                .isOne();
+
+        Response deleted = post(
+                session,
+                given().cookies(session).get("/account"),
+                "/account/delete",
+                Map.of("password", "correct horse"));
+
+        assertThat(deleted.statusCode()).isEqualTo(302);
+        assertThat(deleted.header("Location")).endsWith("/");
+        assertThat(count("SELECT count(*) FROM users WHERE id = :id", user.id()))
+                .isZero();
+        assertThat(count("SELECT count(*) FROM generations WHERE user_id = :id", user.id()))
+                .isZero();
+        Response home = given().cookies(deleted.cookies()).get("/");
+        home.then().body(containsString("Your account was deleted"));
+        // this browser is logged out, and so is the other device
+        assertThat(given().redirects()
+                        .follow(false)
+                        .cookies(session)
+                        .get("/account")
+                        .header("Location"))
+                .endsWith("/login");
+        assertThat(given().redirects()
+                        .follow(false)
+                        .cookies(otherDevice)
+                        .get("/history")
+                        .header("Location"))
+                .endsWith("/login");
+    }
+
+    private String finishedDesign(TestUser user, String address) {
+        String id = api(user.token())
+                .body(json(Map.of("input_type", "address", "input_address", address, "style", "english_garden")))
+                .post("/api/generations")
+                .then()
+                .statusCode(202)
+                .extract()
+                .path("id");
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(50))
+                .until(() -> api(user.token()).get("/api/generations/" + id).path("status"), "completed"::equals);
+        return id;
+    }
+
+    private static Map<String, String> logIn(TestUser user) {
+        Response login = browserForm()
+                .formParam("email", user.email())
+                .formParam("password", "correct horse")
+                .post("/login");
+        assertThat(login.statusCode()).isEqualTo(302);
+        return login.cookies();
+    }
+
+    /** A form post from {@code page}, with its CSRF token and the session's cookies. */
+    private static Response post(Map<String, String> session, Response page, String path, Map<String, String> fields) {
+        Matcher csrf = CSRF.matcher(page.asString());
+        assertThat(csrf.find()).as("the page carries a CSRF token").isTrue();
+        return given().redirects()
+                .follow(false)
+                .cookies(session)
+                .contentType("application/x-www-form-urlencoded")
+                .formParam("_csrf", csrf.group(1))
+                .formParams(fields)
+                .post(path);
+    }
+
+    private long count(String sql, UUID id) {
+        return jdbc.sql(sql).param("id", id).query(Long.class).single();
+    }
+}

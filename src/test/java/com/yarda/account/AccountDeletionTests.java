@@ -1,7 +1,6 @@
 package com.yarda.account;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
 import com.yarda.credits.CreditType;
@@ -10,7 +9,6 @@ import com.yarda.storage.ImageStore;
 import com.yarda.test.IntegrationTest;
 import com.yarda.test.ScriptedDesigner;
 import io.restassured.response.Response;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -43,14 +41,19 @@ class AccountDeletionTests extends IntegrationTest {
         credits.adjust(user.id(), CreditType.TOKEN, 4);
         String photoUrl = api(user.token())
                 .contentType("multipart/form-data")
-                .multiPart("file", "yard.png", png(), "image/png")
+                .multiPart("file", "yard.png", png(320, 240), "image/png")
                 .post("/api/uploads")
                 .then()
                 .statusCode(201)
                 .extract()
                 .path("url");
-        String fromPhoto =
-                accept(user, Map.of("input_type", "photo", "input_photo_url", photoUrl, "style", "japanese_zen"));
+        String fromPhoto = api(user.token())
+                .body(json(Map.of("input_type", "photo", "input_photo_url", photoUrl, "style", "japanese_zen")))
+                .post("/api/generations")
+                .then()
+                .statusCode(202)
+                .extract()
+                .path("id");
         String fromAddress = api(user.token())
                 .header("Idempotency-Key", "before-deletion")
                 .body(json(
@@ -60,8 +63,8 @@ class AccountDeletionTests extends IntegrationTest {
                 .statusCode(202)
                 .extract()
                 .path("id");
-        awaitCompleted(user, fromPhoto);
-        awaitCompleted(user, fromAddress);
+        assertThat(awaitFinished(user, fromPhoto)).containsEntry("status", "completed");
+        assertThat(awaitFinished(user, fromAddress)).containsEntry("status", "completed");
         api(user.token())
                 .body(json(Map.of("pack_id", "pack_10")))
                 .post("/api/purchases")
@@ -76,8 +79,7 @@ class AccountDeletionTests extends IntegrationTest {
                 .hasSize(3)
                 .allSatisfy(key -> assertThat(images.read(key)).isPresent());
         TestUser bystander = verifiedUser();
-        String bystanders = accept(
-                bystander, Map.of("input_type", "address", "input_address", "2 Next Door", "style", "english_garden"));
+        String bystanders = acceptAddress(bystander, "2 Next Door", "english_garden");
 
         deleteAccount(user, "correct horse").then().statusCode(204);
 
@@ -106,7 +108,7 @@ class AccountDeletionTests extends IntegrationTest {
                 .body("trial_credits", equalTo(3))
                 .body("token_balance", equalTo(0));
         // nobody else lost anything
-        awaitCompleted(bystander, bystanders);
+        assertThat(awaitFinished(bystander, bystanders)).containsEntry("status", "completed");
         api(bystander.token()).get("/api/credits/balance").then().body("trial_credits", equalTo(2));
         assertLedgerMatchesBalances();
     }
@@ -153,8 +155,7 @@ class AccountDeletionTests extends IntegrationTest {
                         street,
                         ScriptedDesigner.signal(
                                 started, ScriptedDesigner.waitFor(release, ScriptedDesigner.succeed())));
-        String id =
-                accept(user, Map.of("input_type", "address", "input_address", street, "style", "california_native"));
+        String id = acceptAddress(user, street, "california_native");
         try {
             assertThat(started.await(30, TimeUnit.SECONDS)).isTrue();
 
@@ -166,7 +167,7 @@ class AccountDeletionTests extends IntegrationTest {
         } finally {
             release.countDown();
         }
-        awaitCompleted(user, id);
+        assertThat(awaitFinished(user, id)).containsEntry("status", "completed");
         api(user.token()).get("/api/generations/" + id + "/image").then().statusCode(200);
 
         deleteAccount(user, "correct horse").then().statusCode(204);
@@ -174,37 +175,5 @@ class AccountDeletionTests extends IntegrationTest {
 
     private static Response deleteAccount(TestUser user, String password) {
         return api(user.token()).body(json(Map.of("password", password))).delete("/api/auth/me");
-    }
-
-    private static String accept(TestUser user, Map<String, ?> body) {
-        return api(user.token())
-                .body(json(body))
-                .post("/api/generations")
-                .then()
-                .statusCode(202)
-                .extract()
-                .path("id");
-    }
-
-    private static void awaitCompleted(TestUser user, String id) {
-        await().atMost(Duration.ofSeconds(30))
-                .pollInterval(Duration.ofMillis(50))
-                .until(() -> api(user.token()).get("/api/generations/" + id).path("status"), "completed"::equals);
-    }
-
-    private static byte[] png() {
-        java.awt.image.BufferedImage image =
-                new java.awt.image.BufferedImage(320, 240, java.awt.image.BufferedImage.TYPE_INT_RGB);
-        java.awt.Graphics2D g = image.createGraphics();
-        g.setColor(new java.awt.Color(90, 140, 70));
-        g.fillRect(0, 0, 320, 240);
-        g.dispose();
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-        try {
-            javax.imageio.ImageIO.write(image, "png", out);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-        return out.toByteArray();
     }
 }

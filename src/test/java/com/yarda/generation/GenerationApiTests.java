@@ -1,7 +1,6 @@
 package com.yarda.generation;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.is;
@@ -16,7 +15,6 @@ import com.yarda.test.IntegrationTest;
 import io.restassured.response.Response;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -419,36 +417,6 @@ class GenerationApiTests extends IntegrationTest {
                 .contentType("multipart/form-data")
                 .multiPart("file", "yard.png", image, "image/png")
                 .post("/api/uploads");
-    }
-
-    static Map<String, Object> awaitFinished(TestUser user, String id) {
-        return await().atMost(Duration.ofSeconds(30))
-                .pollInterval(Duration.ofMillis(50))
-                .until(
-                        () -> api(user.token())
-                                .get("/api/generations/" + id)
-                                .then()
-                                .extract()
-                                .<Map<String, Object>>path("$"),
-                        generation -> "completed".equals(generation.get("status"))
-                                || "failed".equals(generation.get("status")));
-    }
-
-    static byte[] png(int width, int height) {
-        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        java.awt.Graphics2D g = image.createGraphics();
-        g.setColor(new java.awt.Color(90, 140, 70));
-        g.fillRect(0, 0, width, height);
-        g.setColor(new java.awt.Color(200, 190, 170));
-        g.fillRect(width / 4, height / 4, width / 2, height / 3);
-        g.dispose();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            ImageIO.write(image, "png", out);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-        return out.toByteArray();
     }
 
     private long generationCount(TestUser user) {

@@ -1,9 +1,7 @@
 package com.yarda.generation;
 
 import static com.yarda.generation.GenerationApiTests.address;
-import static com.yarda.generation.GenerationApiTests.awaitFinished;
 import static com.yarda.generation.GenerationApiTests.create;
-import static com.yarda.generation.GenerationApiTests.png;
 import static com.yarda.generation.GenerationApiTests.upload;
 import static com.yarda.test.ScriptedDesigner.signal;
 import static com.yarda.test.ScriptedDesigner.succeed;

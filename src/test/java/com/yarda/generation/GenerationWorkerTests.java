@@ -1,7 +1,6 @@
 package com.yarda.generation;
 
 import static com.yarda.generation.GenerationApiTests.address;
-import static com.yarda.generation.GenerationApiTests.awaitFinished;
 import static com.yarda.generation.GenerationApiTests.create;
 import static com.yarda.test.ScriptedDesigner.signal;
 import static com.yarda.test.ScriptedDesigner.succeed;

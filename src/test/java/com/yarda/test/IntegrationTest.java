@@ -240,6 +240,51 @@ public abstract class IntegrationTest {
         return login(email, "correct horse").then().statusCode(200).extract().path("access_token");
     }
 
+    /** Asks for a design of {@code address} in {@code style} as {@code user}, expecting 202; its id. */
+    protected static String acceptAddress(TestUser user, String address, String style) {
+        return api(user.token())
+                .body(json(Map.of("input_type", "address", "input_address", address, "style", style)))
+                .post("/api/generations")
+                .then()
+                .statusCode(202)
+                .extract()
+                .path("id");
+    }
+
+    /** Waits (at most 30 s) until generation {@code id} of {@code user} is completed or failed; as the API shows it. */
+    protected static Map<String, Object> awaitFinished(TestUser user, String id) {
+        return org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(30))
+                .pollInterval(java.time.Duration.ofMillis(50))
+                .until(
+                        () -> api(user.token())
+                                .get("/api/generations/" + id)
+                                .then()
+                                .extract()
+                                .<Map<String, Object>>path("$"),
+                        generation -> "completed".equals(generation.get("status"))
+                                || "failed".equals(generation.get("status")));
+    }
+
+    /** A small PNG that passes for a photo of a yard: a lawn with a house on it. */
+    protected static byte[] png(int width, int height) {
+        java.awt.image.BufferedImage image =
+                new java.awt.image.BufferedImage(width, height, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = image.createGraphics();
+        g.setColor(new java.awt.Color(90, 140, 70));
+        g.fillRect(0, 0, width, height);
+        g.setColor(new java.awt.Color(200, 190, 170));
+        g.fillRect(width / 4, height / 4, width / 2, height / 3);
+        g.dispose();
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try {
+            javax.imageio.ImageIO.write(image, "png", out);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
     /** The clock every component of the application reads. */
     protected Clock clock() {
         return clock;

@@ -2,13 +2,11 @@ package com.yarda.web;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 
 import com.yarda.test.IntegrationTest;
 import io.restassured.response.Response;
-import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -95,17 +93,9 @@ class DeletionPagesTests extends IntegrationTest {
                 .endsWith("/login");
     }
 
-    private String finishedDesign(TestUser user, String address) {
-        String id = api(user.token())
-                .body(json(Map.of("input_type", "address", "input_address", address, "style", "english_garden")))
-                .post("/api/generations")
-                .then()
-                .statusCode(202)
-                .extract()
-                .path("id");
-        await().atMost(Duration.ofSeconds(30))
-                .pollInterval(Duration.ofMillis(50))
-                .until(() -> api(user.token()).get("/api/generations/" + id).path("status"), "completed"::equals);
+    private static String finishedDesign(TestUser user, String address) {
+        String id = acceptAddress(user, address, "english_garden");
+        assertThat(awaitFinished(user, id)).containsEntry("status", "completed");
         return id;
     }
 

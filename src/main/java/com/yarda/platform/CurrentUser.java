@@ -1,9 +1,18 @@
 package com.yarda.platform;
 
+import java.io.Serializable;
 import java.util.UUID;
+import org.springframework.security.core.AuthenticatedPrincipal;
 
 /**
  * The authenticated caller of a request. Declare it as a controller method parameter; a request without a valid
- * bearer token never reaches the method (401 {@code unauthenticated}).
+ * bearer token never reaches the method (401 {@code unauthenticated}). It is also the principal of a browser
+ * session, which is stored in the database (hence serializable) and indexed by {@link #getName() the user id}.
  */
-public record CurrentUser(UUID id) {}
+public record CurrentUser(UUID id) implements AuthenticatedPrincipal, Serializable {
+
+    @Override
+    public String getName() {
+        return id.toString();
+    }
+}

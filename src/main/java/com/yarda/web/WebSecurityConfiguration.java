@@ -1,7 +1,6 @@
 package com.yarda.web;
 
 import com.yarda.platform.YardaProperties;
-import org.springframework.boot.web.servlet.ServletContextInitializer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -13,6 +12,8 @@ import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.savedrequest.RequestCache;
+import org.springframework.session.web.http.CookieSerializer;
+import org.springframework.session.web.http.DefaultCookieSerializer;
 
 /**
  * Browser pages log in with a session cookie (HttpOnly, SameSite=Lax, Secure when the public URL is https) and
@@ -21,6 +22,8 @@ import org.springframework.security.web.savedrequest.RequestCache;
  */
 @Configuration(proxyBeanMethods = false)
 class WebSecurityConfiguration {
+
+    static final String SESSION_COOKIE = "YARDA_SESSION";
 
     static final String[] USER_PAGES = {
         "/generate",
@@ -77,11 +80,18 @@ class WebSecurityConfiguration {
         return cache;
     }
 
-    /** The session cookie is Secure whenever users reach the service over https. */
+    /**
+     * The session cookie: HttpOnly, SameSite=Lax, and Secure whenever users reach the service over https. The
+     * sessions themselves live in PostgreSQL (Spring Session JDBC, V9__web_sessions.sql), so a restart or another
+     * instance does not log anybody out.
+     */
     @Bean
-    ServletContextInitializer secureSessionCookie(YardaProperties yarda) {
-        return servletContext -> servletContext
-                .getSessionCookieConfig()
-                .setSecure("https".equalsIgnoreCase(yarda.publicUrl().getScheme()));
+    CookieSerializer sessionCookie(YardaProperties yarda) {
+        DefaultCookieSerializer cookie = new DefaultCookieSerializer();
+        cookie.setCookieName(SESSION_COOKIE);
+        cookie.setUseHttpOnlyCookie(true);
+        cookie.setSameSite("Lax");
+        cookie.setUseSecureCookie("https".equalsIgnoreCase(yarda.publicUrl().getScheme()));
+        return cookie;
     }
 }

@@ -44,12 +44,12 @@ class WebSecurityTests extends IntegrationTest {
         assertThat(login.statusCode()).isEqualTo(302);
         assertThat(login.header("Location")).endsWith("/generate");
         String cookie = login.headers().getValues("Set-Cookie").stream()
-                .filter(header -> header.startsWith("JSESSIONID="))
+                .filter(header -> header.startsWith(WebSecurityConfiguration.SESSION_COOKIE + "="))
                 .findFirst()
                 .orElseThrow();
         assertThat(cookie).contains("HttpOnly").containsIgnoringCase("SameSite=Lax");
         // a new session id after login: no session fixation
-        assertThat(cookie).doesNotContain(loginPage.cookie("JSESSIONID"));
+        assertThat(cookie).doesNotContain(loginPage.cookie(WebSecurityConfiguration.SESSION_COOKIE));
     }
 
     @Test

@@ -241,6 +241,7 @@ public class Accounts implements KnownUsers {
         transaction.executeWithoutResult(status -> {
             users.findByIdForUpdate(id).orElseThrow(() -> new NotFound("The user"));
             events.publishEvent(new AccountDeleting(id));
+            mailer.forget(email);
             users.delete(id);
         });
         log.info("Deleted account {} with all its data", id);

@@ -65,6 +65,19 @@ class MailDispatcher implements DisposableBean {
         wakeUps.execute(this::drain);
     }
 
+    /** Removes delivered messages older than {@code yarda.mail.retention}: they hold email addresses. */
+    @Scheduled(fixedDelayString = "${yarda.housekeeping.interval:5m}", initialDelayString = "1m")
+    int purgeDelivered() {
+        try {
+            int purged = outbox.purgeDeliveredBefore(clock.instant().minus(properties.retention()));
+            log.debug("Removed {} delivered emails older than {}", purged, properties.retention());
+            return purged;
+        } catch (RuntimeException e) {
+            log.warn("Delivered emails not purged; will try again: {}", e.getMessage());
+            return 0;
+        }
+    }
+
     /** Delivers every message that is due now; returns how many were delivered. */
     int drain() {
         int delivered = 0;

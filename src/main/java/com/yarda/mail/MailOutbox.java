@@ -93,4 +93,18 @@ class MailOutbox {
                         .param("attempt", message.attempt())
                         .update();
     }
+
+    /** Removes the messages delivered before {@code cutoff}; how many. */
+    int purgeDeliveredBefore(Instant cutoff) {
+        return jdbc.sql("DELETE FROM mail_outbox WHERE delivered_at < :cutoff")
+                .param("cutoff", Timestamps.sql(cutoff))
+                .update();
+    }
+
+    /** Removes every message to {@code recipient}, delivered or not; how many. */
+    int forget(String recipient) {
+        return jdbc.sql("DELETE FROM mail_outbox WHERE recipient = :recipient")
+                .param("recipient", recipient)
+                .update();
+    }
 }

@@ -13,6 +13,7 @@ import org.springframework.validation.annotation.Validated;
  * @param from the sender of every email
  * @param pollInterval how often the outbox is checked for messages due for a retry
  * @param maxBackoff the longest wait between two delivery attempts of one message
+ * @param retention how long a delivered message is kept (it holds an email address) before it is removed
  */
 @Validated
 @ConfigurationProperties("yarda.mail")
@@ -21,4 +22,5 @@ public record MailProperties(
         String from,
 
         @NotNull @DefaultValue("5s") Duration pollInterval,
-        @NotNull @DefaultValue("30m") Duration maxBackoff) {}
+        @NotNull @DefaultValue("30m") Duration maxBackoff,
+        @NotNull @DefaultValue("7d") Duration retention) {}

@@ -33,4 +33,13 @@ public class Mailer {
         events.publishEvent(new MailQueued(id));
         return id;
     }
+
+    /**
+     * Forgets every message to {@code recipient}, in the caller's transaction: an account that is deleted takes its
+     * emails along, and one still waiting for delivery is not sent.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void forget(String recipient) {
+        outbox.forget(recipient);
+    }
 }

@@ -81,6 +81,8 @@ class AccountDeletionTests extends IntegrationTest {
         TestUser bystander = verifiedUser();
         String bystanders = acceptAddress(bystander, "2 Next Door", "english_garden");
 
+        assertThat(mailsTo(user.email())).isPositive();
+
         deleteAccount(user, "correct horse").then().statusCode(204);
 
         for (String table : TABLES_OF_A_USER) {
@@ -97,6 +99,8 @@ class AccountDeletionTests extends IntegrationTest {
                         .single())
                 .isZero();
         assertThat(imageKeys).allSatisfy(key -> assertThat(images.read(key)).isEmpty());
+        // nor is any email to the address kept (the verification email was one)
+        assertThat(mailsTo(user.email())).isZero();
         // the token still has a valid signature and has not expired, but names nobody any more
         api(user.token()).get("/api/auth/me").then().statusCode(401).body("error", equalTo("unauthenticated"));
         api(user.token()).get("/api/credits/balance").then().statusCode(401);
@@ -171,6 +175,13 @@ class AccountDeletionTests extends IntegrationTest {
         api(user.token()).get("/api/generations/" + id + "/image").then().statusCode(200);
 
         deleteAccount(user, "correct horse").then().statusCode(204);
+    }
+
+    private long mailsTo(String email) {
+        return jdbc.sql("SELECT count(*) FROM mail_outbox WHERE recipient = :email")
+                .param("email", email)
+                .query(Long.class)
+                .single();
     }
 
     private static Response deleteAccount(TestUser user, String password) {

@@ -52,6 +52,27 @@ class MailDeliveryTests extends IntegrationTest {
     }
 
     @Test
+    void deliveredEmailsAreRemovedOnceTheirRetentionHasPassedAndUndeliveredOnesAreKept() {
+        String recipient = newEmail();
+        UUID delivered = UUID.randomUUID();
+        outbox.add(delivered, new Email(recipient, "Delivered", "body text"), clock.instant());
+        dispatcherSendingTo(TestMailServer.port()).drain();
+        assertThat(row(delivered).get("delivered_at")).isNotNull();
+        UUID undelivered = UUID.randomUUID();
+        outbox.add(undelivered, new Email(recipient, "Still waiting", "body text"), clock.instant());
+        MailDispatcher dispatcher = dispatcherSendingTo(TestMailServer.port());
+
+        clock.advance(properties.retention().minusMinutes(1));
+        dispatcher.purgeDelivered();
+        assertThat(count(recipient)).isEqualTo(2);
+
+        clock.advance(Duration.ofMinutes(2));
+        dispatcher.purgeDelivered();
+        assertThat(count(recipient)).isOne();
+        assertThat(row(undelivered).get("delivered_at")).isNull();
+    }
+
+    @Test
     void backoffGrowsAndIsCapped() {
         MailDispatcher dispatcher = dispatcherSendingTo(TestMailServer.port());
         assertThat(dispatcher.backoff(1)).isBetween(Duration.ofSeconds(8), Duration.ofSeconds(12));
@@ -67,6 +88,13 @@ class MailDeliveryTests extends IntegrationTest {
         StaticListableBeanFactory beans = new StaticListableBeanFactory();
         beans.addBean("sender", sender);
         return new MailDispatcher(outbox, beans.getBeanProvider(JavaMailSender.class), properties, clock);
+    }
+
+    private long count(String recipient) {
+        return jdbc.sql("SELECT count(*) FROM mail_outbox WHERE recipient = :recipient")
+                .param("recipient", recipient)
+                .query(Long.class)
+                .single();
     }
 
     private Map<String, Object> row(UUID id) {

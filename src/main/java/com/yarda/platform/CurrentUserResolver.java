@@ -36,15 +36,7 @@ class CurrentUserResolver implements HandlerMethodArgumentResolver {
             @Nullable ModelAndViewContainer mavContainer,
             NativeWebRequest webRequest,
             @Nullable WebDataBinderFactory binderFactory) {
-        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        CurrentUser user = null;
-        if (authentication != null && authentication.getPrincipal() instanceof Jwt jwt && jwt.getSubject() != null) {
-            user = new CurrentUser(UUID.fromString(jwt.getSubject()));
-        }
-        // browser pages log in with a session whose principal is the user itself
-        if (authentication != null && authentication.getPrincipal() instanceof CurrentUser sessionUser) {
-            user = sessionUser;
-        }
+        CurrentUser user = currentUser(SecurityContextHolder.getContext().getAuthentication());
         if (user == null) {
             throw new InsufficientAuthenticationException("No authenticated user");
         }
@@ -52,5 +44,17 @@ class CurrentUserResolver implements HandlerMethodArgumentResolver {
             throw new InsufficientAuthenticationException("The account of this token or session was deleted");
         }
         return user;
+    }
+
+    /** The user of a bearer token or of a browser session; null for anyone else. */
+    static @Nullable CurrentUser currentUser(@Nullable Authentication authentication) {
+        if (authentication != null && authentication.getPrincipal() instanceof Jwt jwt && jwt.getSubject() != null) {
+            return new CurrentUser(UUID.fromString(jwt.getSubject()));
+        }
+        // browser pages log in with a session whose principal is the user itself
+        if (authentication != null && authentication.getPrincipal() instanceof CurrentUser sessionUser) {
+            return sessionUser;
+        }
+        return null;
     }
 }

@@ -7,7 +7,9 @@ import org.apache.tomcat.util.http.InvalidParameterException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.QueryTimeoutException;
 import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.http.HttpHeaders;
@@ -18,7 +20,9 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.security.authentication.InsufficientAuthenticationException;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.TransactionSystemException;
@@ -41,6 +45,12 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 class ProblemHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+
+    private final ObjectProvider<KnownUsers> knownUsers;
+
+    ProblemHandler(ObjectProvider<KnownUsers> knownUsers) {
+        this.knownUsers = knownUsers;
+    }
 
     @ExceptionHandler(ProblemException.class)
     ResponseEntity<ProblemDetail> problem(ProblemException e) {
@@ -133,6 +143,22 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         } catch (IllegalArgumentException unparseable) {
             return false;
         }
+    }
+
+    /**
+     * A request whose account was deleted while it ran: what it writes can no longer refer to the user (a foreign
+     * key violation), and it is answered like any request of a deleted account, 401. Any other violation of a
+     * database rule is a bug.
+     */
+    @ExceptionHandler(DataIntegrityViolationException.class)
+    ResponseEntity<ProblemDetail> integrityViolation(DataIntegrityViolationException e) {
+        CurrentUser user = CurrentUserResolver.currentUser(
+                SecurityContextHolder.getContext().getAuthentication());
+        if (user != null && !knownUsers.getObject().exists(user.id())) {
+            log.info("A request of user {} ended: the account was deleted while it ran", user.id());
+            return unauthenticated(new InsufficientAuthenticationException("The account was deleted"));
+        }
+        return unexpected(e);
     }
 
     @ExceptionHandler(Exception.class)

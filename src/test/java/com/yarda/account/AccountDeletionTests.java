@@ -1,17 +1,23 @@
 package com.yarda.account;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
 import com.yarda.credits.CreditType;
 import com.yarda.credits.Credits;
 import com.yarda.storage.ImageStore;
+import com.yarda.test.AccountDeletionGate;
 import com.yarda.test.IntegrationTest;
 import com.yarda.test.ScriptedDesigner;
 import io.restassured.response.Response;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -34,6 +40,9 @@ class AccountDeletionTests extends IntegrationTest {
 
     @Autowired
     private Credits credits;
+
+    @Autowired
+    private AccountDeletionGate gate;
 
     @Test
     void deletingTheAccountRemovesEveryRowAndImageOfItAndEndsItsTokens() {
@@ -175,6 +184,41 @@ class AccountDeletionTests extends IntegrationTest {
         api(user.token()).get("/api/generations/" + id + "/image").then().statusCode(200);
 
         deleteAccount(user, "correct horse").then().statusCode(204);
+    }
+
+    @Test
+    void aRequestCaughtUpInTheDeletionOfItsAccountIsAnswered401NotA500() throws Exception {
+        TestUser user = verifiedUser();
+        gate.arm();
+        try (ExecutorService clients = Executors.newFixedThreadPool(2)) {
+            Future<Response> deletion = clients.submit(() -> deleteAccount(user, "correct horse"));
+            gate.awaitReached();
+            // authenticated while the account still exists, then waiting for the user row the deletion holds
+            Future<Response> accept = clients.submit(() -> api(user.token())
+                    .body(json(Map.of(
+                            "input_type", "address", "input_address", "1 Too Late Road", "style", "japanese_zen")))
+                    .post("/api/generations"));
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> jdbc.sql("""
+                                    SELECT count(*) FROM pg_stat_activity
+                                     WHERE wait_event_type = 'Lock' AND query LIKE '%rate_limit_attempts%'
+                                    """).query(Long.class).single() > 0);
+            gate.release();
+
+            assertThat(deletion.get().statusCode()).isEqualTo(204);
+            accept.get()
+                    .then()
+                    .statusCode(401)
+                    .contentType("application/problem+json")
+                    .body("error", equalTo("unauthenticated"));
+        } finally {
+            gate.release();
+        }
+        assertThat(jdbc.sql("SELECT count(*) FROM generations WHERE user_id = :user")
+                        .param("user", user.id())
+                        .query(Long.class)
+                        .single())
+                .isZero();
     }
 
     private long mailsTo(String email) {

@@ -77,6 +77,11 @@ public abstract class IntegrationTest {
         }
 
         @Bean
+        AccountDeletionGate accountDeletionGate() {
+            return new AccountDeletionGate();
+        }
+
+        @Bean
         LostCommits lostCommits(DataSource dataSource, MutableClock clock) {
             return new LostCommits(dataSource, clock);
         }

@@ -1,5 +1,7 @@
 package com.yarda.web;
 
+import com.yarda.platform.CurrentUser;
+import com.yarda.platform.KnownUsers;
 import com.yarda.platform.NotFound;
 import com.yarda.platform.ProblemException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -9,6 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -24,6 +27,12 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 class WebErrors {
 
     private static final Logger log = LoggerFactory.getLogger(WebErrors.class);
+
+    private final KnownUsers knownUsers;
+
+    WebErrors(KnownUsers knownUsers) {
+        this.knownUsers = knownUsers;
+    }
 
     @ExceptionHandler({NotFound.class, NoResourceFoundException.class})
     ModelAndView notFound() {
@@ -45,6 +54,22 @@ class WebErrors {
         }
         SecurityContextHolder.clearContext();
         return new ModelAndView("redirect:/login");
+    }
+
+    /**
+     * A page request whose account was deleted (from another device) while it ran: what it writes can no longer
+     * refer to the user. The session ends as it would on the next page; any other such failure is a bug.
+     */
+    @ExceptionHandler(DataIntegrityViolationException.class)
+    ModelAndView integrityViolation(DataIntegrityViolationException e, HttpServletRequest request) {
+        Object principal = SecurityContextHolder.getContext().getAuthentication() == null
+                ? null
+                : SecurityContextHolder.getContext().getAuthentication().getPrincipal();
+        if (principal instanceof CurrentUser user && !knownUsers.exists(user.id())) {
+            log.info("A page request of user {} ended: the account was deleted while it ran", user.id());
+            return sessionEnded(request);
+        }
+        return unexpected(e);
     }
 
     /** The browser went away (a closed tab, a cancelled image): there is nobody to answer. */

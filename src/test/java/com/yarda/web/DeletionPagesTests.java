@@ -2,19 +2,28 @@ package com.yarda.web;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 
+import com.yarda.test.AccountDeletionGate;
 import com.yarda.test.IntegrationTest;
 import io.restassured.response.Response;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /** Deleting a design and the account from the browser: behind a disclosure, with CSRF, and honest about it. */
 class DeletionPagesTests extends IntegrationTest {
+
+    @Autowired
+    private AccountDeletionGate gate;
 
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
@@ -91,6 +100,43 @@ class DeletionPagesTests extends IntegrationTest {
                         .get("/history")
                         .header("Location"))
                 .endsWith("/login");
+    }
+
+    @Test
+    void aDesignAskedForWhileTheAccountIsBeingDeletedEndsTheSessionInsteadOfFailing() throws Exception {
+        TestUser user = verifiedUser();
+        Map<String, String> session = logIn(user);
+        Response form = given().cookies(session).get("/generate");
+        gate.arm();
+        try (ExecutorService clients = Executors.newFixedThreadPool(2)) {
+            Future<Response> deletion = clients.submit(() -> api(user.token())
+                    .body(json(Map.of("password", "correct horse")))
+                    .delete("/api/auth/me"));
+            gate.awaitReached();
+            Future<Response> generate = clients.submit(() -> post(
+                    session,
+                    form,
+                    "/generate",
+                    Map.of(
+                            "inputType", "address",
+                            "inputAddress", "2 Vanishing Road, Eugene OR",
+                            "style", "japanese_zen",
+                            "customPrompt", "",
+                            "requestKey", UUID.randomUUID().toString())));
+            await().atMost(java.time.Duration.ofSeconds(30))
+                    .until(() -> jdbc.sql("""
+                                    SELECT count(*) FROM pg_stat_activity
+                                     WHERE wait_event_type = 'Lock' AND query LIKE '%rate_limit_attempts%'
+                                    """).query(Long.class).single() > 0);
+            gate.release();
+
+            assertThat(deletion.get().statusCode()).isEqualTo(204);
+            Response answer = generate.get();
+            assertThat(answer.statusCode()).isEqualTo(302);
+            assertThat(answer.header("Location")).endsWith("/login");
+        } finally {
+            gate.release();
+        }
     }
 
     private static String finishedDesign(TestUser user, String address) {

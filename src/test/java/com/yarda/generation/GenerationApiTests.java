@@ -394,7 +394,21 @@ class GenerationApiTests extends IntegrationTest {
                                 "mediterranean",
                                 "tropical_resort"))
                 .body("name", not(org.hamcrest.Matchers.hasItem(nullValue())))
-                .body("description", not(org.hamcrest.Matchers.hasItem(nullValue())));
+                .body("description", not(org.hamcrest.Matchers.hasItem(nullValue())))
+                // what to take to a nursery or a contractor: the plants and materials every design of a style uses
+                .body("find { it.id == 'japanese_zen' }.plants[0].common_name", equalTo("Japanese maple"))
+                .body("find { it.id == 'japanese_zen' }.plants[0].botanical_name", equalTo("Acer palmatum"))
+                .body("find { it.id == 'japanese_zen' }.plants[0].sun", notNullValue())
+                .body("find { it.id == 'japanese_zen' }.plants[0].water", notNullValue())
+                .body(
+                        "find { it.id == 'japanese_zen' }.materials.name",
+                        org.hamcrest.Matchers.hasItem("Raked granite gravel"))
+                .body(
+                        "plants.collect { it.size() }",
+                        org.hamcrest.Matchers.everyItem(org.hamcrest.Matchers.greaterThanOrEqualTo(5)))
+                .body(
+                        "materials.collect { it.size() }",
+                        org.hamcrest.Matchers.everyItem(org.hamcrest.Matchers.greaterThanOrEqualTo(4)));
     }
 
     static Map<String, Object> address(String address, String style) {

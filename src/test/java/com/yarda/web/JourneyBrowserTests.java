@@ -78,6 +78,10 @@ class JourneyBrowserTests extends BrowserTest {
                 .isVisible();
         page.waitForFunction("() => document.querySelector('#design-image').naturalWidth > 0");
         screenshot("04-completed");
+        // beside the image: what to plant and build, in the legend's order
+        assertThat(page.locator("#plant-list ol li").first()).containsText("Olive");
+        assertThat(page.locator("#plant-list ol li").first()).containsText("Olea europaea");
+        assertThat(page.locator("#plant-list")).containsText("full sun");
         String detailUrl = page.url();
 
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("History"))

@@ -4,6 +4,7 @@ import com.yarda.account.User;
 import com.yarda.credits.CreditType;
 import com.yarda.generation.FailedGeneration;
 import com.yarda.generation.GenerationStats;
+import com.yarda.platform.ApiValue;
 import com.yarda.platform.CurrentUser;
 import com.yarda.platform.Page;
 import com.yarda.platform.ValidationFailed;
@@ -16,7 +17,6 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
-import java.util.Arrays;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
@@ -71,9 +71,7 @@ class AdminController {
     @PostMapping("/users/{id}/adjustments")
     @ResponseStatus(HttpStatus.CREATED)
     Adjustment adjust(CurrentUser admin, @PathVariable UUID id, @Valid @RequestBody AdjustmentRequest request) {
-        CreditType type = Arrays.stream(CreditType.values())
-                .filter(t -> t.value().equals(request.creditType()))
-                .findFirst()
+        CreditType type = ApiValue.parse(CreditType.class, request.creditType())
                 .orElseThrow(() -> new ValidationFailed("credit_type", "must be trial or token"));
         return administration.adjust(admin.id(), id, type, request.amount(), request.reason());
     }

@@ -1,10 +1,12 @@
 package com.yarda.billing;
 
+import com.yarda.platform.ApiValue;
+
 /**
  * {@code pending → paid | failed | expired}. Only a pending purchase changes, and a paid one has granted its
  * tokens exactly once.
  */
-public enum PurchaseStatus {
+public enum PurchaseStatus implements ApiValue {
     /** Waiting for the buyer to pay (or for an asynchronous payment to settle). */
     PENDING,
     /** Paid; its tokens are in the buyer's balance. */
@@ -14,11 +16,7 @@ public enum PurchaseStatus {
     /** The checkout was abandoned and closed by Stripe. */
     EXPIRED;
 
-    public String value() {
-        return name().toLowerCase();
-    }
-
     static PurchaseStatus of(String value) {
-        return valueOf(value.toUpperCase());
+        return ApiValue.of(PurchaseStatus.class, value);
     }
 }

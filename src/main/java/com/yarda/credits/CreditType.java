@@ -1,15 +1,13 @@
 package com.yarda.credits;
 
+import com.yarda.platform.ApiValue;
+
 /** What paid for a generation: a free trial credit or a purchased token. Trial credits are spent first. */
-public enum CreditType {
+public enum CreditType implements ApiValue {
     TRIAL,
     TOKEN;
 
-    public String value() {
-        return name().toLowerCase();
-    }
-
     static CreditType of(String value) {
-        return valueOf(value.toUpperCase());
+        return ApiValue.of(CreditType.class, value);
     }
 }

@@ -1,15 +1,16 @@
 package com.yarda.designer;
 
+import com.yarda.platform.ApiValue;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The style catalog of API.md ({@code GET /api/styles}): for each style the plants and hardscape materials a
  * design uses and the mood it aims for. Prompts are written from this content and the builtin designer draws
  * and lists it, so a design and its plant list never disagree.
  */
-public enum Style {
+public enum Style implements ApiValue {
     MODERN_MINIMALIST(
             "Modern Minimalist",
             "Clean lines, open lawn panels, concrete and steel, a restrained palette.",
@@ -162,19 +163,13 @@ public enum Style {
     }
 
     /** The style with the id of API.md, e.g. {@code japanese_zen}; empty for any other text. */
-    public static Optional<Style> byId(String id) {
-        for (Style style : values()) {
-            if (style.id().equals(id)) {
-                return Optional.of(style);
-            }
-        }
-        return Optional.empty();
+    public static Optional<Style> byId(@Nullable String id) {
+        return ApiValue.parse(Style.class, id);
     }
 
     /** The id of API.md, e.g. {@code japanese_zen}. */
     public String id() {
-        // Locale.ROOT: in a Turkish locale "I" would lower-case to a dotless i and no id would match.
-        return name().toLowerCase(Locale.ROOT);
+        return value();
     }
 
     public String displayName() {

@@ -1,28 +1,26 @@
 package com.yarda.generation;
 
+import com.yarda.platform.ApiValue;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
 /** {@code pending → processing → completed | failed}. */
-public enum GenerationStatus {
+public enum GenerationStatus implements ApiValue {
     PENDING,
     PROCESSING,
     COMPLETED,
     FAILED;
-
-    public String value() {
-        return name().toLowerCase();
-    }
 
     public boolean finished() {
         return this == COMPLETED || this == FAILED;
     }
 
     /** The status whose API value is {@code value}, if any. */
-    public static java.util.Optional<GenerationStatus> byValue(@org.jspecify.annotations.Nullable String value) {
-        return java.util.Arrays.stream(values())
-                .filter(s -> s.value().equals(value))
-                .findFirst();
+    public static Optional<GenerationStatus> byValue(@Nullable String value) {
+        return ApiValue.parse(GenerationStatus.class, value);
     }
 
     static GenerationStatus of(String value) {
-        return valueOf(value.toUpperCase());
+        return ApiValue.of(GenerationStatus.class, value);
     }
 }

@@ -1,15 +1,20 @@
 package com.yarda.generation;
 
+import com.yarda.platform.ApiValue;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
 /** What a design starts from. */
-public enum InputType {
+public enum InputType implements ApiValue {
     PHOTO,
     ADDRESS;
 
-    public String value() {
-        return name().toLowerCase();
+    /** The input type whose API value is {@code value}, if any. */
+    static Optional<InputType> byValue(@Nullable String value) {
+        return ApiValue.parse(InputType.class, value);
     }
 
     static InputType of(String value) {
-        return valueOf(value.toUpperCase());
+        return ApiValue.of(InputType.class, value);
     }
 }

@@ -3,6 +3,7 @@ package com.yarda.platform;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -238,7 +239,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         if (Number.class.isAssignableFrom(type) || type.isPrimitive()) {
             return "number";
         }
-        return type.isEnum() ? "choice" : type.getSimpleName().toLowerCase();
+        return type.isEnum() ? "choice" : type.getSimpleName().toLowerCase(Locale.ROOT);
     }
 
     /** JSON field names are snake_case; Java property paths are camelCase. */

@@ -16,6 +16,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -102,7 +103,7 @@ class AccountPages {
         if (result.hasErrors()) {
             return "account/register";
         }
-        redirect.addFlashAttribute("email", form.email().trim().toLowerCase());
+        redirect.addFlashAttribute("email", form.email().trim().toLowerCase(Locale.ROOT));
         return "redirect:/check-email";
     }
 
@@ -121,7 +122,7 @@ class AccountPages {
         } catch (ValidationFailed invalid) {
             redirect.addFlashAttribute("resendError", "Enter the email address you registered with.");
         }
-        redirect.addFlashAttribute("email", email.trim().toLowerCase());
+        redirect.addFlashAttribute("email", email.trim().toLowerCase(Locale.ROOT));
         redirect.addFlashAttribute("resent", true);
         return "redirect:/check-email";
     }

@@ -2,6 +2,7 @@ package com.yarda.web;
 
 import com.yarda.admin.Administration;
 import com.yarda.credits.CreditType;
+import com.yarda.platform.ApiValue;
 import com.yarda.platform.CurrentUser;
 import com.yarda.platform.ProblemException;
 import com.yarda.platform.ValidationFailed;
@@ -60,7 +61,8 @@ class AdminPages {
             @RequestParam(defaultValue = "") String reason,
             RedirectAttributes redirect) {
         try {
-            CreditType type = CreditType.valueOf(creditType.toUpperCase(java.util.Locale.ROOT));
+            CreditType type = ApiValue.parse(CreditType.class, creditType)
+                    .orElseThrow(() -> new ValidationFailed("credit_type", "must be trial or token"));
             if (amount == null) {
                 throw new ValidationFailed("amount", "must be a whole number other than 0");
             }
@@ -72,8 +74,6 @@ class AdminPages {
                     invalid.errors().stream()
                             .map(problem -> problem.field().replace('_', ' ') + " " + problem.message())
                             .collect(Collectors.joining("; ")));
-        } catch (IllegalArgumentException unknownType) {
-            redirect.addFlashAttribute("error", "Choose trial or token.");
         } catch (ProblemException problem) {
             if (problem.status().value() == 404) {
                 throw problem;

@@ -7,6 +7,7 @@ import com.yarda.credits.Balance;
 import com.yarda.credits.CreditType;
 import com.yarda.credits.Credits;
 import com.yarda.generation.FailedGeneration;
+import com.yarda.generation.GenerationReports;
 import com.yarda.generation.GenerationStats;
 import com.yarda.generation.Generations;
 import com.yarda.platform.NotFound;
@@ -40,6 +41,7 @@ public class Administration {
     private final Credits credits;
     private final Purchases purchases;
     private final Generations generations;
+    private final GenerationReports reports;
     private final AuditLog auditLog;
     private final Clock clock;
 
@@ -49,6 +51,7 @@ public class Administration {
             Credits credits,
             Purchases purchases,
             Generations generations,
+            GenerationReports reports,
             AuditLog auditLog,
             Clock clock) {
         this.properties = properties;
@@ -56,6 +59,7 @@ public class Administration {
         this.credits = credits;
         this.purchases = purchases;
         this.generations = generations;
+        this.reports = reports;
         this.auditLog = auditLog;
         this.clock = clock;
     }
@@ -125,13 +129,13 @@ public class Administration {
     /** Failed generations of every user, most recently finished first, with their errors. */
     public Page<FailedGeneration> failedGenerations(UUID adminId, int limit, long offset) {
         requireAdmin(adminId);
-        return generations.failed(limit, offset);
+        return reports.failed(limit, offset);
     }
 
     /** The generation queue's depth and the designer's failure rate over the last hour and day. */
     public GenerationStats stats(UUID adminId) {
         requireAdmin(adminId);
-        return generations.stats();
+        return reports.stats();
     }
 
     /** The audit log, newest first; only the changes to {@code targetUserId} when it is given. */

@@ -2,6 +2,7 @@ package com.yarda.generation;
 
 import com.yarda.platform.CurrentUser;
 import com.yarda.platform.Page;
+import com.yarda.platform.ValidationFailed;
 import com.yarda.storage.ImageBlob;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -15,6 +16,7 @@ import java.net.URI;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.CacheControl;
+import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -125,7 +127,10 @@ class GenerationController {
                 .cacheControl(CacheControl.noCache().cachePrivate())
                 .header(
                         HttpHeaders.CONTENT_DISPOSITION,
-                        "inline; filename=\"yarda-" + id + imageExtension(image) + "\"")
+                        ContentDisposition.inline()
+                                .filename(image.fileName("yarda-" + id))
+                                .build()
+                                .toString())
                 .body(image.bytes());
     }
 
@@ -156,15 +161,7 @@ class GenerationController {
 
     private static GenerationStatus parseStatus(String status) {
         return GenerationStatus.byValue(status)
-                .orElseThrow(() -> new com.yarda.platform.ValidationFailed(
-                        "status", "must be one of pending, processing, completed, failed"));
-    }
-
-    private static String imageExtension(ImageBlob image) {
-        return switch (image.contentType()) {
-            case "image/jpeg" -> ".jpg";
-            case "image/webp" -> ".webp";
-            default -> ".png";
-        };
+                .orElseThrow(
+                        () -> new ValidationFailed("status", "must be one of pending, processing, completed, failed"));
     }
 }

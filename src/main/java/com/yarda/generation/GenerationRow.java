@@ -2,11 +2,15 @@ package com.yarda.generation;
 
 import com.yarda.credits.CreditType;
 import com.yarda.designer.Style;
+import com.yarda.platform.ApiValue;
+import com.yarda.platform.Timestamps;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
-/** A row of {@code generations}. */
+/** A row of {@code generations} (V4__generations.sql), as both the queue and the history read it. */
 record GenerationRow(
         UUID id,
         UUID userId,
@@ -26,6 +30,66 @@ record GenerationRow(
         @Nullable Instant startedAt,
         @Nullable Instant completedAt,
         @Nullable Long processingTimeMs) {
+
+    /** The columns {@link #read} expects, for {@code SELECT} and {@code RETURNING}. */
+    static final String COLUMNS = """
+            id, user_id, status, input_type, input_address, input_upload_id, style, custom_prompt, credit_type,
+            credit_refunded, output_image_key, output_content_type, error_message, attempts, created_at,
+            started_at, completed_at, processing_time_ms""";
+
+    /** A new generation, accepted at {@code now} and waiting for a worker. */
+    static GenerationRow pending(
+            UUID id,
+            UUID userId,
+            InputType inputType,
+            @Nullable String inputAddress,
+            @Nullable UUID inputUploadId,
+            Style style,
+            @Nullable String customPrompt,
+            CreditType paidWith,
+            Instant now) {
+        return new GenerationRow(
+                id,
+                userId,
+                GenerationStatus.PENDING,
+                inputType,
+                inputAddress,
+                inputUploadId,
+                style,
+                customPrompt,
+                paidWith,
+                false,
+                null,
+                null,
+                null,
+                0,
+                now,
+                null,
+                null,
+                null);
+    }
+
+    static GenerationRow read(ResultSet rs, int rowNum) throws SQLException {
+        return new GenerationRow(
+                rs.getObject("id", UUID.class),
+                rs.getObject("user_id", UUID.class),
+                GenerationStatus.of(rs.getString("status")),
+                InputType.of(rs.getString("input_type")),
+                rs.getString("input_address"),
+                rs.getObject("input_upload_id", UUID.class),
+                ApiValue.of(Style.class, rs.getString("style")),
+                rs.getString("custom_prompt"),
+                ApiValue.of(CreditType.class, rs.getString("credit_type")),
+                rs.getBoolean("credit_refunded"),
+                rs.getString("output_image_key"),
+                rs.getString("output_content_type"),
+                rs.getString("error_message"),
+                rs.getInt("attempts"),
+                Timestamps.read(rs, "created_at"),
+                Timestamps.read(rs, "started_at"),
+                Timestamps.read(rs, "completed_at"),
+                rs.getObject("processing_time_ms", Long.class));
+    }
 
     Generation toGeneration() {
         return new Generation(

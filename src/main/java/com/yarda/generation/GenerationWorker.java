@@ -5,7 +5,7 @@ import com.yarda.designer.Design;
 import com.yarda.designer.DesignFailed;
 import com.yarda.designer.DesignRequest;
 import com.yarda.designer.Designer;
-import com.yarda.generation.GenerationRepository.Claim;
+import com.yarda.generation.GenerationQueue.Claim;
 import com.yarda.storage.ImageBlob;
 import com.yarda.storage.ImageStore;
 import com.yarda.storage.StoredImage;
@@ -25,7 +25,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,7 +47,7 @@ class GenerationWorker implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(GenerationWorker.class);
     static final String GENERIC_FAILURE = "The design could not be created because of an internal error.";
 
-    private final GenerationRepository generations;
+    private final GenerationQueue queue;
     private final Credits credits;
     private final Designer designer;
     private final ImageStore images;
@@ -57,8 +56,7 @@ class GenerationWorker implements SmartLifecycle {
     private final TransactionTemplate transaction;
     private final Clock clock;
     private final String workerId;
-    private final Semaphore slots;
-    private final Object signal = new Object();
+    private final Waiter waiter;
     private final Counter completed;
     private final Counter failed;
     private final Counter refunds;
@@ -66,13 +64,13 @@ class GenerationWorker implements SmartLifecycle {
     private final Timer designerLatency;
 
     private volatile boolean running;
-    private volatile boolean wakeRequested;
-    private Thread loop;
+    private ClaimLoop loop;
+    private Thread loopThread;
     private ExecutorService executor;
     private ScheduledExecutorService leaseKeeper;
 
     GenerationWorker(
-            GenerationRepository generations,
+            GenerationQueue queue,
             Credits credits,
             Designer designer,
             ImageStore images,
@@ -81,7 +79,7 @@ class GenerationWorker implements SmartLifecycle {
             PlatformTransactionManager transactions,
             Clock clock,
             MeterRegistry meters) {
-        this.generations = generations;
+        this.queue = queue;
         this.credits = credits;
         this.designer = designer;
         this.images = images;
@@ -91,7 +89,7 @@ class GenerationWorker implements SmartLifecycle {
         this.clock = clock;
         this.workerId = ManagementFactory.getRuntimeMXBean().getName() + "/"
                 + UUID.randomUUID().toString().substring(0, 8);
-        this.slots = new Semaphore(properties.concurrency());
+        this.waiter = new Waiter(properties.pollInterval());
         this.completed = meters.counter("yarda.generations", "outcome", "completed");
         this.failed = meters.counter("yarda.generations", "outcome", "failed");
         this.refunds = meters.counter("yarda.credits.refunds");
@@ -100,7 +98,7 @@ class GenerationWorker implements SmartLifecycle {
                 .tag("designer", designer.name())
                 .publishPercentileHistogram()
                 .register(meters);
-        Gauge.builder("yarda.generations.queue.depth", generations, GenerationRepository::queueDepth)
+        Gauge.builder("yarda.generations.queue.depth", queue, q -> q.depth().total())
                 .description("pending and processing generations")
                 .register(meters);
     }
@@ -116,10 +114,7 @@ class GenerationWorker implements SmartLifecycle {
     }
 
     void wakeUp() {
-        synchronized (signal) {
-            wakeRequested = true;
-            signal.notifyAll();
-        }
+        waiter.wake();
     }
 
     @Override
@@ -133,7 +128,8 @@ class GenerationWorker implements SmartLifecycle {
                 Thread.ofVirtual().name("generation-", 0).factory());
         leaseKeeper = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().name("generation-leases").daemon().factory());
-        loop = Thread.ofPlatform().name("generation-queue").daemon().start(this::run);
+        loop = new ClaimLoop(properties.concurrency(), waiter, this::claim, executor);
+        loopThread = Thread.ofPlatform().name("generation-queue").daemon().start(loop);
         log.info(
                 "Generation worker {} started: designer {}, {} at a time, lease {}, {} attempts",
                 workerId,
@@ -149,18 +145,23 @@ class GenerationWorker implements SmartLifecycle {
             return;
         }
         running = false;
-        wakeUp();
-        executor.shutdown();
+        loop.stop();
         try {
-            loop.join(Duration.ofSeconds(5));
+            loopThread.join(Duration.ofSeconds(5));
+            executor.shutdown();
             if (!executor.awaitTermination(20, TimeUnit.SECONDS)) {
-                // hand them back now rather than when their lease runs out; a late result of theirs is refused
-                int released = generations.release(workerId);
-                log.warn("Stopped with {} generations in progress; handed back to the queue", released);
                 executor.shutdownNow();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        try {
+            // what is still ours is unfinished: hand it back now rather than when its lease runs out; a late result
+            // of a design still running is refused, since its attempt no longer holds the row
+            int released = queue.release(workerId);
+            if (released > 0) {
+                log.warn("Stopped with {} generations in progress; handed back to the queue", released);
+            }
         } catch (RuntimeException e) {
             log.warn(
                     "Could not hand back in-progress generations; they are retried after their lease: {}",
@@ -180,67 +181,22 @@ class GenerationWorker implements SmartLifecycle {
         return SmartLifecycle.DEFAULT_PHASE - 1024;
     }
 
-    private void run() {
-        while (running) {
-            int claimed = 0;
-            try {
-                failExhausted();
-                claimed = claimAndDispatch();
-            } catch (RuntimeException e) {
-                log.warn("Generation queue unavailable, retrying in {}: {}", properties.pollInterval(), e.getMessage());
-            }
-            if (claimed == 0) {
-                awaitWork();
-            }
-        }
-    }
-
-    private void awaitWork() {
-        synchronized (signal) {
-            if (!wakeRequested && running) {
-                try {
-                    signal.wait(Math.max(1, properties.pollInterval().toMillis()));
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    running = false;
-                }
-            }
-            wakeRequested = false;
-        }
-    }
-
-    /** Claims as many generations as there are free slots and starts each on its own virtual thread. */
-    int claimAndDispatch() {
-        int free = slots.availablePermits();
-        if (free == 0) {
-            awaitWork();
-            return 0;
-        }
+    /** One round's claim: first ends what can no longer be retried, then takes up to {@code max} generations. */
+    private List<Runnable> claim(int max) {
+        failExhausted();
         Instant now = clock.instant();
-        List<Claim> claims =
-                generations.claim(workerId, now, now.plus(properties.lease()), free, properties.maxAttempts());
-        for (Claim claim : claims) {
-            slots.acquireUninterruptibly();
-            executor.execute(() -> {
-                try {
-                    process(claim);
-                } finally {
-                    slots.release();
-                    wakeUp();
-                }
-            });
-        }
-        return claims.size();
+        return queue.claim(workerId, now, now.plus(properties.lease()), max, properties.maxAttempts()).stream()
+                .<Runnable>map(claim -> () -> process(claim))
+                .toList();
     }
 
     /** Ends, with a refund, generations whose last allowed attempt's lease ran out (their worker died). */
     void failExhausted() {
         Instant now = clock.instant();
         transaction.executeWithoutResult(status -> {
-            for (Claim claim : generations.exhausted(now, properties.maxAttempts(), 50)) {
+            for (Claim claim : queue.exhausted(now, properties.maxAttempts(), 50)) {
                 String message =
-                        "The design could not be created: it was interrupted %d times. Your credit was returned."
-                                .formatted(claim.attempt());
+                        "The design could not be created: it was interrupted %d times.".formatted(claim.attempt());
                 failWithRefund(claim, message, now);
                 log.warn(
                         "Generation {} failed after {} interrupted attempts; credit refunded",
@@ -263,10 +219,10 @@ class GenerationWorker implements SmartLifecycle {
                 stored = images.store(design.image(), design.contentType());
             } catch (RuntimeException e) {
                 log.error("Generation {}: the finished image could not be stored", id, e);
-                fail(claim, "The finished design could not be saved. Your credit was returned.");
+                fail(claim, "The finished design could not be saved.");
                 return;
             }
-            boolean done = transaction.execute(status -> generations.complete(
+            boolean done = transaction.execute(status -> queue.complete(
                     claim, stored.key(), stored.contentType(), design.prompt(), designer.name(), clock.instant()));
             if (done) {
                 completed.increment();
@@ -280,10 +236,10 @@ class GenerationWorker implements SmartLifecycle {
                         claim.attempt());
             }
         } catch (DesignFailed e) {
-            fail(claim, e.getMessage() + " Your credit was returned.");
+            fail(claim, e.getMessage());
         } catch (RuntimeException e) {
             log.error("Generation {} attempt {} failed unexpectedly", id, claim.attempt(), e);
-            fail(claim, GENERIC_FAILURE + " Your credit was returned.");
+            fail(claim, GENERIC_FAILURE);
         } finally {
             renewal.cancel(false);
         }
@@ -314,7 +270,7 @@ class GenerationWorker implements SmartLifecycle {
 
     /** In the caller's transaction: the guarded status change and the refund, both or neither. */
     private boolean failWithRefund(Claim claim, String message, Instant now) {
-        if (!generations.fail(claim, message, now)) {
+        if (!queue.fail(claim, message, now)) {
             return false;
         }
         if (!credits.refund(claim.generation().id())) {
@@ -327,7 +283,7 @@ class GenerationWorker implements SmartLifecycle {
 
     private void renew(Claim claim) {
         try {
-            if (!generations.extendLease(claim, clock.instant().plus(properties.lease()))) {
+            if (!queue.extendLease(claim, clock.instant().plus(properties.lease()))) {
                 log.warn(
                         "Generation {} attempt {} lost its lease while working",
                         claim.generation().id(),

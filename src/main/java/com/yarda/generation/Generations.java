@@ -4,18 +4,14 @@ import com.yarda.account.AccountDeleting;
 import com.yarda.account.Accounts;
 import com.yarda.credits.CreditType;
 import com.yarda.credits.Credits;
-import com.yarda.designer.Style;
-import com.yarda.generation.GenerationProblems.AcceptOutcomeUnknown;
 import com.yarda.generation.GenerationProblems.GenerationInProgress;
 import com.yarda.generation.GenerationProblems.IdempotencyInFlight;
 import com.yarda.generation.GenerationProblems.IdempotencyKeyReused;
-import com.yarda.generation.GenerationStats.FailureRate;
+import com.yarda.generation.GenerationRules.ValidGeneration;
 import com.yarda.platform.DatabaseFailures;
-import com.yarda.platform.FieldProblem;
 import com.yarda.platform.NotFound;
 import com.yarda.platform.Page;
 import com.yarda.platform.Timestamps;
-import com.yarda.platform.ValidationFailed;
 import com.yarda.storage.ImageBlob;
 import com.yarda.storage.ImageDeletions;
 import com.yarda.storage.ImageStore;
@@ -23,10 +19,7 @@ import com.yarda.upload.Upload;
 import com.yarda.upload.Uploads;
 import java.security.MessageDigest;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -38,33 +31,42 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
-import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Accepting generations and reading them back. Accepting is one transaction: the rate-limit attempt, the credit,
- * the generation row and the idempotency record are written together or not at all.
+ * Accepting generations and reading them back.
+ *
+ * <p>Accepting is one transaction: the rate-limit attempt, the credit, the generation row and the idempotency
+ * record are written together or not at all. It takes these locks, always in this order, and holds the database
+ * ones until it commits, so two accepts never deadlock:
+ *
+ * <ol>
+ *   <li><b>the user's stripe</b> ({@link UserLocks}, in memory): one user's requests on this instance queue here
+ *       before they take a pooled connection. Politeness, not correctness.
+ *   <li><b>the idempotency key</b> ({@link IdempotencyKeys#tryLock}, an advisory lock): not waited for; a second
+ *       request with the same key in flight is answered 409 {@code idempotency_in_flight}.
+ *   <li><b>the user's accept lock</b> ({@link RateLimiter#lockUser}, an advisory lock): serialises one user's
+ *       accepts on every instance, so the rate-limit count is exact. {@link LostCommitCheck} takes it to wait for a
+ *       commit still in flight.
+ *   <li><b>the credit account row</b> ({@code Credits.consumeFor}): the balance check and the charge are one
+ *       guarded {@code UPDATE}.
+ * </ol>
  */
 @Service
 public class Generations {
 
     private static final Logger log = LoggerFactory.getLogger(Generations.class);
-    static final int MAX_CUSTOM_PROMPT = 500;
-    /** How long after the request an accept whose commit was cut off waits for the database to say what happened. */
-    static final Duration COMMIT_CHECK = Duration.ofSeconds(15);
-
-    private static final Duration COMMIT_CHECK_PAUSE = Duration.ofMillis(200);
-    private static final Duration LOCK_WAIT = Duration.ofSeconds(5);
 
     private final Accounts accounts;
     private final Credits credits;
     private final Uploads uploads;
     private final RateLimiter rateLimiter;
     private final IdempotencyKeys idempotencyKeys;
-    private final GenerationRepository generations;
+    private final GenerationRepository repository;
+    private final LostCommitCheck lostCommits;
     private final ImageStore images;
     private final ImageDeletions deletions;
     private final ApplicationEventPublisher events;
@@ -79,7 +81,8 @@ public class Generations {
             Uploads uploads,
             RateLimiter rateLimiter,
             IdempotencyKeys idempotencyKeys,
-            GenerationRepository generations,
+            GenerationRepository repository,
+            LostCommitCheck lostCommits,
             ImageStore images,
             ImageDeletions deletions,
             ApplicationEventPublisher events,
@@ -91,7 +94,8 @@ public class Generations {
         this.uploads = uploads;
         this.rateLimiter = rateLimiter;
         this.idempotencyKeys = idempotencyKeys;
-        this.generations = generations;
+        this.repository = repository;
+        this.lostCommits = lostCommits;
         this.images = images;
         this.deletions = deletions;
         this.events = events;
@@ -111,11 +115,12 @@ public class Generations {
      * Accepts a request for a design. Checks, in this order: verified email (403), the request's fields (400, 413,
      * 415, 422; nothing is recorded for an invalid request), then in one transaction the rate limit (429) and the
      * credit (402). A retry with the same {@code idempotencyKey} and body gets the first answer and is not charged
-     * again.
+     * again. A refused request leaves nothing behind, not even the photo it carried.
      */
     public Accepted accept(UUID userId, NewGeneration request, @Nullable String idempotencyKey) {
         accounts.requireVerified(userId);
-        Valid valid = validate(userId, request);
+        ValidGeneration valid = GenerationRules.check(
+                request, url -> uploads.resolveOwnUrl(userId, url).map(Upload::id));
         byte[] fingerprint = request.fingerprint();
         if (idempotencyKey != null) {
             Optional<Accepted> replay = replay(userId, idempotencyKey, fingerprint);
@@ -123,19 +128,54 @@ public class Generations {
                 return replay.get();
             }
         }
-        UUID uploadId = valid.uploadId() != null
-                ? valid.uploadId()
-                : request.photo() != null
-                        ? uploads.store(userId, request.photo()).id()
-                        : null;
+        // decoded and stored before the transaction (nothing slow inside it); removed again unless it is used
+        UUID sentPhoto = request.photo() == null
+                ? null
+                : uploads.store(userId, request.photo()).id();
+        UUID photo = sentPhoto != null ? sentPhoto : valid.uploadId();
+        Accepted accepted = null;
+        try {
+            accepted = write(userId, valid, photo, fingerprint, idempotencyKey);
+        } finally {
+            if (sentPhoto != null && (accepted == null || accepted.replayed())) {
+                discard(userId, sentPhoto);
+            }
+        }
+        if (!accepted.replayed()) {
+            log.info("Accepted generation {} of user {}", accepted.generationId(), userId);
+        }
+        return accepted;
+    }
 
+    /**
+     * Removes the photo of a request that was refused (or answered by a replay), unless a generation uses it after
+     * all: one whose commit was cut off may still have been saved. Never hides the refusal itself.
+     */
+    private void discard(UUID userId, UUID photo) {
+        try {
+            uploads.deleteIfUnused(userId, photo);
+        } catch (RuntimeException e) {
+            log.warn(
+                    "Could not remove photo {} of a refused request of user {}; the unused-upload cleanup will: {}",
+                    photo,
+                    userId,
+                    e.getMessage());
+        }
+    }
+
+    /** The accept transaction, and the truth about it when the connection is lost while it commits. */
+    private Accepted write(
+            UUID userId,
+            ValidGeneration valid,
+            @Nullable UUID photo,
+            byte[] fingerprint,
+            @Nullable String idempotencyKey) {
         Instant started = clock.instant();
         UUID id = UUID.randomUUID();
         // the answer of a new generation, set once its transaction has nothing left to do but commit
         AtomicReference<Accepted> written = new AtomicReference<>();
-        Accepted accepted;
         try {
-            accepted = userLocks.underLock(
+            return userLocks.underLock(
                     userId,
                     () -> transaction.execute(status -> {
                         Instant now = Timestamps.truncate(clock.instant());
@@ -150,26 +190,17 @@ public class Generations {
                         }
                         RateLimitStatus limit = rateLimiter.attempt(userId, now);
                         CreditType paidWith = credits.consumeFor(userId, id);
-                        GenerationRow row = new GenerationRow(
+                        GenerationRow row = GenerationRow.pending(
                                 id,
                                 userId,
-                                GenerationStatus.PENDING,
                                 valid.inputType(),
                                 valid.address(),
-                                uploadId,
+                                photo,
                                 valid.style(),
                                 valid.customPrompt(),
                                 paidWith,
-                                false,
-                                null,
-                                null,
-                                null,
-                                0,
-                                now,
-                                null,
-                                null,
-                                null);
-                        generations.insert(row);
+                                now);
+                        repository.insert(row);
                         String body = json.writeValueAsString(row.toGeneration());
                         if (idempotencyKey != null) {
                             idempotencyKeys.save(userId, idempotencyKey, fingerprint, id, body, now);
@@ -184,83 +215,24 @@ public class Generations {
             if (unconfirmed == null || !DatabaseFailures.unreachable(e)) {
                 throw e;
             }
-            accepted = afterLostCommit(userId, unconfirmed, started.plus(COMMIT_CHECK), e);
-        }
-        if (accepted != null && !accepted.replayed()) {
-            log.info("Accepted generation {} of user {}", id, userId);
-        }
-        return accepted;
-    }
-
-    /**
-     * The connection was lost during the commit (or just before it), so the generation may or may not have been
-     * saved. Tells which by asking the database again until {@code deadline}: saved, the request was accepted and
-     * is answered so; not saved, it changed nothing and is answered 503 {@code unavailable} as any other request
-     * while the database is away; still unknown at the deadline, 503 naming the generation.
-     */
-    private Accepted afterLostCommit(UUID userId, Accepted unconfirmed, Instant deadline, RuntimeException failure) {
-        UUID id = unconfirmed.generationId();
-        log.warn(
-                "Lost the database while committing generation {} of user {}; checking whether it was saved",
-                id,
-                userId);
-        Boolean saved = null;
-        while (saved == null && clock.instant().isBefore(deadline)) {
-            Duration left = Duration.between(clock.instant(), deadline);
-            try {
-                saved = transaction.execute(status -> {
-                    // a commit cut off on our side may still be finishing on the server: wait for it by taking the
-                    // lock it holds, but not past the deadline
-                    generations.waitForLocksAtMost(left.compareTo(LOCK_WAIT) < 0 ? left : LOCK_WAIT);
-                    rateLimiter.lockUser(userId);
-                    return generations.exists(id);
-                });
-            } catch (RuntimeException e) {
-                if (!DatabaseFailures.unreachable(e) && !(e instanceof PessimisticLockingFailureException)) {
-                    throw e;
-                }
-                pauseBeforeAsking();
+            if (!lostCommits.wasSaved(userId, id, started)) {
+                throw e;
             }
-        }
-        if (saved == null) {
-            log.warn(
-                    "Cannot tell whether generation {} of user {} was saved: the database is still unreachable",
-                    id,
-                    userId);
-            throw new AcceptOutcomeUnknown(id);
-        }
-        if (!saved) {
-            log.info("Generation {} of user {} was not saved", id, userId);
-            throw failure;
-        }
-        log.info("Generation {} of user {} was saved despite the lost connection", id, userId);
-        return unconfirmed;
-    }
-
-    /** Waiting for a connection already takes the pool's connection timeout; this only avoids a tight loop. */
-    private static void pauseBeforeAsking() {
-        try {
-            Thread.sleep(COMMIT_CHECK_PAUSE);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while checking a lost commit", e);
+            return unconfirmed;
         }
     }
 
     /** A generation of {@code userId}; someone else's is not found either. */
     public Generation get(UUID userId, UUID id) {
-        return generations
-                .findOwned(userId, id)
-                .map(GenerationRow::toGeneration)
-                .orElseThrow(Generations::notFound);
+        return repository.findOwned(userId, id).map(GenerationRow::toGeneration).orElseThrow(Generations::notFound);
     }
 
     /** {@code userId}'s generations, newest first, optionally only those with {@code status}. */
     public Page<Generation> history(UUID userId, @Nullable GenerationStatus status, int limit, long offset) {
-        List<Generation> items = generations.history(userId, status, limit, offset).stream()
+        List<Generation> items = repository.history(userId, status, limit, offset).stream()
                 .map(GenerationRow::toGeneration)
                 .toList();
-        return new Page<>(items, generations.count(userId, status), limit, offset);
+        return new Page<>(items, repository.count(userId, status), limit, offset);
     }
 
     /**
@@ -273,9 +245,9 @@ public class Generations {
     public void delete(UUID userId, UUID id) {
         GenerationRepository.Deleted deleted = transaction.execute(status -> {
             Optional<GenerationRepository.Deleted> row =
-                    generations.delete(userId, id, Timestamps.truncate(clock.instant()));
+                    repository.delete(userId, id, Timestamps.truncate(clock.instant()));
             if (row.isEmpty()) {
-                generations.findOwned(userId, id).orElseThrow(Generations::notFound);
+                repository.findOwned(userId, id).orElseThrow(Generations::notFound);
                 throw new GenerationInProgress(
                         "This design is still being drawn. Delete it once it has completed or failed.");
             }
@@ -293,7 +265,7 @@ public class Generations {
 
     /** Which of {@code ids} are deleted generations of {@code userId} (the credit history still names them). */
     public Set<UUID> deletedAmong(UUID userId, Collection<UUID> ids) {
-        return ids.isEmpty() ? Set.of() : generations.deletedAmong(userId, ids);
+        return ids.isEmpty() ? Set.of() : repository.deletedAmong(userId, ids);
     }
 
     /**
@@ -302,51 +274,20 @@ public class Generations {
      */
     @EventListener
     void onAccountDeleting(AccountDeleting deleting) {
-        if (generations.unfinished(deleting.userId()) > 0) {
+        if (repository.unfinished(deleting.userId()) > 0) {
             throw new GenerationInProgress("A design of this account is still being drawn. Delete the account once"
                     + " every design has completed or failed.");
         }
-        deletions.afterCommit(generations.imageKeys(deleting.userId()));
+        deletions.afterCommit(repository.imageKeys(deleting.userId()));
     }
 
     /** The finished design image of a completed generation of {@code userId}. */
     public ImageBlob image(UUID userId, UUID id) {
-        GenerationRow row = generations.findOwned(userId, id).orElseThrow(Generations::notFound);
+        GenerationRow row = repository.findOwned(userId, id).orElseThrow(Generations::notFound);
         if (row.status() != GenerationStatus.COMPLETED || row.outputImageKey() == null) {
             throw new NotFound("The image of this generation");
         }
         return images.read(row.outputImageKey()).orElseThrow(Generations::notFound);
-    }
-
-    /** Failed generations of every user, most recently finished first, with their errors. For operators. */
-    public Page<FailedGeneration> failed(int limit, long offset) {
-        List<FailedGeneration> items = generations.failed(limit, offset).stream()
-                .map(row -> new FailedGeneration(
-                        row.id(),
-                        row.userId(),
-                        row.inputType(),
-                        row.style(),
-                        row.errorMessage(),
-                        row.attempts(),
-                        row.creditRefunded(),
-                        row.createdAt(),
-                        row.completedAt()))
-                .toList();
-        return new Page<>(items, generations.countFailed(), limit, offset);
-    }
-
-    /** The queue depth now and the share of generations that failed in the last hour and day. For operators. */
-    public GenerationStats stats() {
-        Instant now = clock.instant();
-        GenerationRepository.Unfinished queue = generations.unfinished();
-        GenerationRepository.Finished hour = generations.finishedSince(now.minus(Duration.ofHours(1)));
-        GenerationRepository.Finished day = generations.finishedSince(now.minus(Duration.ofDays(1)));
-        return new GenerationStats(
-                queue.pending(),
-                queue.processing(),
-                queue.pending() + queue.processing(),
-                FailureRate.of(hour.finished(), hour.failed()),
-                FailureRate.of(day.finished(), day.failed()));
     }
 
     /** Where {@code userId} stands against the rate limit now. */
@@ -361,79 +302,6 @@ public class Generations {
             }
             return new Accepted(stored.generationId(), stored.responseBody(), true, null);
         });
-    }
-
-    private record Valid(
-            InputType inputType,
-            @Nullable String address,
-            @Nullable UUID uploadId,
-            Style style,
-            @Nullable String customPrompt) {}
-
-    /** The rules of API.md for a new generation; every broken rule is reported at once. */
-    private Valid validate(UUID userId, NewGeneration request) {
-        List<FieldProblem> problems = new ArrayList<>();
-        InputType inputType = null;
-        if (request.inputType() == null) {
-            problems.add(new FieldProblem("input_type", "is required: photo or address"));
-        } else {
-            inputType = Arrays.stream(InputType.values())
-                    .filter(type -> type.value().equals(request.inputType()))
-                    .findFirst()
-                    .orElse(null);
-            if (inputType == null) {
-                problems.add(new FieldProblem("input_type", "must be photo or address"));
-            }
-        }
-        Style style =
-                request.style() == null ? null : Style.byId(request.style()).orElse(null);
-        if (style == null) {
-            problems.add(new FieldProblem("style", "must be one of the ids of /api/styles"));
-        }
-        String customPrompt =
-                request.customPrompt() == null || request.customPrompt().isBlank()
-                        ? null
-                        : request.customPrompt().trim();
-        if (customPrompt != null && customPrompt.length() > MAX_CUSTOM_PROMPT) {
-            problems.add(new FieldProblem("custom_prompt", "must be at most 500 characters"));
-        }
-        // PostgreSQL text cannot hold NUL: refused here, or the insert would fail with a 500
-        if (customPrompt != null && customPrompt.indexOf('\0') >= 0) {
-            problems.add(new FieldProblem("custom_prompt", "must not contain NUL characters"));
-        }
-        String address = null;
-        UUID uploadId = null;
-        if (inputType == InputType.ADDRESS) {
-            address = request.inputAddress() == null
-                    ? null
-                    : request.inputAddress().trim();
-            if (address == null || address.length() < 5 || address.length() > 200) {
-                problems.add(new FieldProblem("input_address", "must be 5 to 200 characters for an address"));
-            } else if (address.indexOf('\0') >= 0) {
-                problems.add(new FieldProblem("input_address", "must not contain NUL characters"));
-            }
-        } else if (inputType == InputType.PHOTO) {
-            if (request.photo() == null) {
-                if (request.inputPhotoUrl() == null || request.inputPhotoUrl().isBlank()) {
-                    problems.add(new FieldProblem(
-                            "input_photo_url", "is required for a photo: upload one with POST /api/uploads"));
-                } else {
-                    uploadId = uploads.resolveOwnUrl(userId, request.inputPhotoUrl())
-                            .map(Upload::id)
-                            .orElse(null);
-                    if (uploadId == null) {
-                        problems.add(new FieldProblem("input_photo_url", "must be the url of one of your own uploads"));
-                    }
-                }
-            } else if (request.inputPhotoUrl() != null
-                    && !request.inputPhotoUrl().isBlank()) {
-                problems.add(new FieldProblem("input_photo_url", "send either a photo or an upload url, not both"));
-            }
-        }
-        if (!problems.isEmpty()) {
-            throw new ValidationFailed(problems);
-        }
-        return new Valid(inputType, address, uploadId, style, customPrompt);
     }
 
     private static NotFound notFound() {

@@ -13,4 +13,12 @@ public record ImageBlob(String key, String contentType, byte[] bytes) {
     public long sizeBytes() {
         return bytes.length;
     }
+
+    /** A file name for this image: {@code stem} with the extension of its format, e.g. {@code yarda-1.jpg}. */
+    public String fileName(String stem) {
+        return ImageFormat.ofContentType(contentType)
+                .map(format -> stem + "." + format.extension())
+                .orElseThrow(() -> new IllegalStateException("image " + key + " is kept as " + contentType
+                        + ", which is not one of the formats Yarda keeps"));
+    }
 }

@@ -3,8 +3,11 @@ package com.yarda.storage;
 import java.util.Arrays;
 import java.util.Optional;
 
-/** The image formats Yarda accepts and keeps. */
-enum ImageFormat {
+/**
+ * The image formats Yarda accepts, keeps and serves: the one table of their content types, file extensions and
+ * signatures, for uploads, designs from any designer, and the names images are downloaded under.
+ */
+public enum ImageFormat {
     JPEG("image/jpeg", "jpg", "jpeg", "JPEG"),
     PNG("image/png", "png", "png", "PNG"),
     WEBP("image/webp", "webp", "webp", "WebP");
@@ -30,7 +33,7 @@ enum ImageFormat {
      * The format the bytes themselves announce. File names and client content types are never consulted: both are
      * chosen by the sender.
      */
-    static Optional<ImageFormat> sniff(byte[] bytes) {
+    public static Optional<ImageFormat> sniff(byte[] bytes) {
         if (startsWith(bytes, 0, JPEG_SIGNATURE)) {
             return Optional.of(JPEG);
         }
@@ -44,7 +47,7 @@ enum ImageFormat {
         return Optional.empty();
     }
 
-    static Optional<ImageFormat> ofContentType(String contentType) {
+    public static Optional<ImageFormat> ofContentType(String contentType) {
         return Arrays.stream(values())
                 .filter(format -> format.contentType.equals(contentType))
                 .findFirst();
@@ -56,11 +59,13 @@ enum ImageFormat {
                 .findFirst();
     }
 
-    String contentType() {
+    /** The media type, e.g. {@code image/jpeg}. */
+    public String contentType() {
         return contentType;
     }
 
-    String extension() {
+    /** The usual file extension without the dot, e.g. {@code jpg}. */
+    public String extension() {
         return extension;
     }
 

@@ -184,7 +184,7 @@ class GenerationPages {
             response.header(
                     HttpHeaders.CONTENT_DISPOSITION,
                     ContentDisposition.attachment()
-                            .filename("yarda-design-" + id + ".png")
+                            .filename(image.fileName("yarda-design-" + id))
                             .build()
                             .toString());
         }

@@ -9,16 +9,14 @@ import com.yarda.credits.Credits;
 import com.yarda.storage.ImageStore;
 import com.yarda.test.AccountDeletionGate;
 import com.yarda.test.IntegrationTest;
-import com.yarda.test.ScriptedDesigner;
+import com.yarda.test.ScriptedDesigner.Held;
 import io.restassured.response.Response;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -161,24 +159,16 @@ class AccountDeletionTests extends IntegrationTest {
     void anAccountWithADesignStillBeingDrawnIsNotDeletedYet() throws Exception {
         TestUser user = verifiedUser();
         String street = "8 Not Yet Lane";
-        CountDownLatch started = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        designer()
-                .script(
-                        street,
-                        ScriptedDesigner.signal(
-                                started, ScriptedDesigner.waitFor(release, ScriptedDesigner.succeed())));
-        String id = acceptAddress(user, street, "california_native");
-        try {
-            assertThat(started.await(30, TimeUnit.SECONDS)).isTrue();
+        String id;
+        try (Held drawing = designer().hold(street)) {
+            id = acceptAddress(user, street, "california_native");
+            drawing.awaitStarted();
 
             deleteAccount(user, "correct horse")
                     .then()
                     .statusCode(409)
                     .contentType("application/problem+json")
                     .body("error", equalTo("generation_in_progress"));
-        } finally {
-            release.countDown();
         }
         assertThat(awaitFinished(user, id)).containsEntry("status", "completed");
         api(user.token()).get("/api/generations/" + id + "/image").then().statusCode(200);

@@ -1,5 +1,6 @@
 package com.yarda.generation;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
@@ -11,13 +12,17 @@ import static org.hamcrest.Matchers.startsWith;
 
 import com.yarda.credits.CreditType;
 import com.yarda.credits.Credits;
+import com.yarda.designer.Design;
 import com.yarda.test.IntegrationTest;
 import io.restassured.response.Response;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import javax.imageio.ImageIO;
@@ -411,32 +416,57 @@ class GenerationApiTests extends IntegrationTest {
                         org.hamcrest.Matchers.everyItem(org.hamcrest.Matchers.greaterThanOrEqualTo(4)));
     }
 
-    static Map<String, Object> address(String address, String style) {
-        return Map.of("input_type", "address", "input_address", address, "style", style);
+    @Test
+    void aJpegDesignIsServedAndDownloadedAsAJpeg() throws Exception {
+        TestUser user = verifiedUser();
+        String street = "7 Jpeg Junction";
+        byte[] jpeg = jpeg(320, 240);
+        designer().script(street, (request, real) -> new Design(jpeg, "image/jpeg", "a prompt"));
+        String id = acceptAddress(user, street, "mediterranean");
+        assertThat(awaitFinished(user, id)).containsEntry("status", "completed");
+
+        Response fromApi = api(user.token()).get("/api/generations/" + id + "/image");
+        Response fromPage = given().cookies(webSession(user)).get("/generations/" + id + "/image?download");
+
+        for (Response image : List.of(fromApi, fromPage)) {
+            image.then().statusCode(200).contentType("image/jpeg");
+            assertThat(image.asByteArray()).isEqualTo(jpeg);
+            assertThat(image.header("Content-Disposition")).matches(".*filename=\"yarda-[a-z-]*" + id + "\\.jpg\"");
+        }
     }
 
-    static Response create(TestUser user, Map<String, ?> body) {
-        return api(user.token()).body(json(body)).post("/api/generations");
+    @Test
+    void aGenerationIsWrittenAndReadBackUnderATurkishDefaultLocale() {
+        Locale before = Locale.getDefault();
+        // where "trial".toUpperCase() is "TRİAL" and "TRIAL".toLowerCase() is "trıal"
+        Locale.setDefault(Locale.forLanguageTag("tr-TR"));
+        try {
+            TestUser user = verifiedUser();
+            String id = acceptAddress(user, "1 Istiklal Avenue", "mediterranean");
+
+            Map<String, Object> done = awaitFinished(user, id);
+
+            assertThat(done)
+                    .containsEntry("status", "completed")
+                    .containsEntry("input_type", "address")
+                    .containsEntry("style", "mediterranean")
+                    .containsEntry("credit_type", "trial");
+            api(user.token())
+                    .get("/api/generations?status=completed")
+                    .then()
+                    .statusCode(200)
+                    .body("items[0].id", equalTo(id))
+                    .body("items[0].credit_type", equalTo("trial"));
+            api(user.token()).get("/api/credits/transactions").then().body("items[0].credit_type", equalTo("trial"));
+        } finally {
+            Locale.setDefault(before);
+        }
     }
 
-    static Response create(TestUser user, Map<String, ?> body, String idempotencyKey) {
-        return api(user.token())
-                .header("Idempotency-Key", idempotencyKey)
-                .body(json(body))
-                .post("/api/generations");
-    }
-
-    static Response upload(TestUser user, byte[] image) {
-        return api(user.token())
-                .contentType("multipart/form-data")
-                .multiPart("file", "yard.png", image, "image/png")
-                .post("/api/uploads");
-    }
-
-    private long generationCount(TestUser user) {
-        return jdbc.sql("SELECT count(*) FROM generations WHERE user_id = :user")
-                .param("user", user.id())
-                .query(Long.class)
-                .single();
+    private static byte[] jpeg(int width, int height) throws IOException {
+        BufferedImage image = ImageIO.read(new ByteArrayInputStream(png(width, height)));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ImageIO.write(image, "jpeg", out);
+        return out.toByteArray();
     }
 }

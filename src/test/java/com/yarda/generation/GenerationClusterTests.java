@@ -1,7 +1,5 @@
 package com.yarda.generation;
 
-import static com.yarda.generation.GenerationApiTests.address;
-import static com.yarda.generation.GenerationApiTests.create;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 

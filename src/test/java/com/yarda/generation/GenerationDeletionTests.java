@@ -1,11 +1,5 @@
 package com.yarda.generation;
 
-import static com.yarda.generation.GenerationApiTests.address;
-import static com.yarda.generation.GenerationApiTests.create;
-import static com.yarda.generation.GenerationApiTests.upload;
-import static com.yarda.test.ScriptedDesigner.signal;
-import static com.yarda.test.ScriptedDesigner.succeed;
-import static com.yarda.test.ScriptedDesigner.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -14,10 +8,9 @@ import static org.hamcrest.Matchers.not;
 import com.yarda.designer.DesignFailed;
 import com.yarda.storage.ImageStore;
 import com.yarda.test.IntegrationTest;
+import com.yarda.test.ScriptedDesigner.Held;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -112,12 +105,10 @@ class GenerationDeletionTests extends IntegrationTest {
     void aDesignStillBeingDrawnCannotBeDeleted() throws Exception {
         TestUser user = verifiedUser();
         String street = "5 Unfinished Avenue";
-        CountDownLatch started = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        designer().script(street, signal(started, waitFor(release, succeed())));
-        String id = create(user, address(street, "mediterranean")).path("id");
-        try {
-            assertThat(started.await(30, TimeUnit.SECONDS)).isTrue();
+        String id;
+        try (Held drawing = designer().hold(street)) {
+            id = create(user, address(street, "mediterranean")).path("id");
+            drawing.awaitStarted();
 
             api(user.token())
                     .delete("/api/generations/" + id)
@@ -125,8 +116,6 @@ class GenerationDeletionTests extends IntegrationTest {
                     .statusCode(409)
                     .contentType("application/problem+json")
                     .body("error", equalTo("generation_in_progress"));
-        } finally {
-            release.countDown();
         }
         assertThat(awaitFinished(user, id)).containsEntry("status", "completed");
         api(user.token()).get("/api/generations/" + id + "/image").then().statusCode(200);

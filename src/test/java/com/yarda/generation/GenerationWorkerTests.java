@@ -1,20 +1,22 @@
 package com.yarda.generation;
 
-import static com.yarda.generation.GenerationApiTests.address;
-import static com.yarda.generation.GenerationApiTests.create;
-import static com.yarda.test.ScriptedDesigner.signal;
 import static com.yarda.test.ScriptedDesigner.succeed;
-import static com.yarda.test.ScriptedDesigner.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.yarda.designer.DesignFailed;
 import com.yarda.test.IntegrationTest;
+import com.yarda.test.ScriptedDesigner.Held;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.DuplicateKeyException;
 
 class GenerationWorkerTests extends IntegrationTest {
 
@@ -22,7 +24,10 @@ class GenerationWorkerTests extends IntegrationTest {
     WorkerProperties worker;
 
     @Autowired
-    io.micrometer.core.instrument.MeterRegistry meters;
+    GenerationWorker queueWorker;
+
+    @Autowired
+    MeterRegistry meters;
 
     @Test
     void refundsExactlyOnceWhenTheDesignerFails() {
@@ -37,10 +42,12 @@ class GenerationWorkerTests extends IntegrationTest {
 
         assertThat(done.get("status")).isEqualTo("failed");
         assertThat(done.get("credit_refunded")).isEqualTo(true);
-        assertThat((String) done.get("error_message")).contains("HTTP 500").contains("credit was returned");
+        // what went wrong, and only that: the credit is the API's credit_refunded and the page's to say
+        assertThat((String) done.get("error_message"))
+                .isEqualTo("The image service answered with an error (HTTP 500).")
+                .doesNotContainIgnoringCase("credit");
         assertThat(done.get("output_image_url")).isNull();
         assertThat(refunds(id)).isEqualTo(1);
-        api(user.token()).get("/api/credits/balance").then().extract().path("trial_credits");
         assertThat((Integer) api(user.token()).get("/api/credits/balance").path("trial_credits"))
                 .isEqualTo(3);
         assertLedgerMatchesBalances();
@@ -59,8 +66,8 @@ class GenerationWorkerTests extends IntegrationTest {
 
         assertThat(done.get("status")).isEqualTo("failed");
         assertThat((String) done.get("error_message"))
-                .doesNotContain("NullPointer")
-                .contains("credit was returned");
+                .isEqualTo(GenerationWorker.GENERIC_FAILURE)
+                .doesNotContain("NullPointer");
         assertThat(done.get("credit_refunded")).isEqualTo(true);
         assertLedgerMatchesBalances();
     }
@@ -69,24 +76,20 @@ class GenerationWorkerTests extends IntegrationTest {
     void aGenerationWhoseWorkerStoppedIsTakenUpAgainAndTheStaleWorkerCannotOverwriteIt() throws Exception {
         TestUser user = verifiedUser();
         String street = "3 Crash Avenue";
-        CountDownLatch firstStarted = new CountDownLatch(1);
-        CountDownLatch releaseFirst = new CountDownLatch(1);
         // attempt 1 hangs (its worker is as good as dead), then, much later, tries to fail the generation
-        designer()
-                .script(
-                        street,
-                        signal(firstStarted, waitFor(releaseFirst, (request, real) -> {
-                            throw new DesignFailed("stale attempt failing late", false);
-                        })),
-                        succeed());
+        Held first = designer().hold(street, (request, real) -> {
+            throw new DesignFailed("stale attempt failing late", false);
+        });
+        designer().script(street, succeed());
 
         String id = create(user, address(street, "english_garden")).path("id");
-        firstStarted.await();
+        first.awaitStarted();
         clock.advance(worker.lease().plusSeconds(1)); // the lease runs out: the generation is claimed again
+        queueWorker.wakeUp();
 
         Map<String, Object> done = awaitFinished(user, id);
         double staleBefore = staleAttempts();
-        releaseFirst.countDown();
+        first.release();
 
         assertThat(done.get("status")).isEqualTo("completed");
         assertThat(designer().calls(UUID.fromString(id))).isEqualTo(2);
@@ -104,18 +107,18 @@ class GenerationWorkerTests extends IntegrationTest {
     void aStaleWorkerCannotOverwriteTheFailureOfANewerAttemptOrRefundTwice() throws Exception {
         TestUser user = verifiedUser();
         String street = "4 Twice Boulevard";
-        CountDownLatch firstStarted = new CountDownLatch(1);
-        CountDownLatch releaseFirst = new CountDownLatch(1);
-        designer().script(street, signal(firstStarted, waitFor(releaseFirst, succeed())), (request, real) -> {
+        Held first = designer().hold(street);
+        designer().script(street, (request, real) -> {
             throw new DesignFailed("Attempt two was blocked.", false);
         });
 
         String id = create(user, address(street, "tropical_resort")).path("id");
-        firstStarted.await();
+        first.awaitStarted();
         clock.advance(worker.lease().plusSeconds(1));
+        queueWorker.wakeUp();
         Map<String, Object> done = awaitFinished(user, id);
         double staleBefore = staleAttempts();
-        releaseFirst.countDown(); // attempt 1 now finishes a design and tries to complete
+        first.release(); // attempt 1 now finishes a design and tries to complete
 
         assertThat(done.get("status")).isEqualTo("failed");
         await().until(() -> staleAttempts() >= staleBefore + 1);
@@ -130,24 +133,23 @@ class GenerationWorkerTests extends IntegrationTest {
     void afterMaxAttemptsAGenerationEndsFailedWithOneRefund() throws Exception {
         TestUser user = verifiedUser();
         String street = "5 Never Finishes Lane";
-        CountDownLatch release = new CountDownLatch(1);
-        CountDownLatch[] started = new CountDownLatch[worker.maxAttempts()];
-        for (int i = 0; i < started.length; i++) {
-            started[i] = new CountDownLatch(1);
-            designer().script(street, signal(started[i], waitFor(release, succeed())));
+        List<Held> attempts = new ArrayList<>();
+        for (int i = 0; i < worker.maxAttempts(); i++) {
+            attempts.add(designer().hold(street));
         }
 
         String id = create(user, address(street, "desert_landscape")).path("id");
-        for (CountDownLatch attempt : started) {
-            attempt.await();
+        for (Held attempt : attempts) {
+            attempt.awaitStarted();
             clock.advance(worker.lease().plusSeconds(1));
+            queueWorker.wakeUp();
         }
         Map<String, Object> done;
         double staleBefore = staleAttempts();
         try {
             done = awaitFinished(user, id);
         } finally {
-            release.countDown();
+            attempts.forEach(Held::release);
         }
 
         assertThat(done.get("status")).isEqualTo("failed");
@@ -170,33 +172,18 @@ class GenerationWorkerTests extends IntegrationTest {
         String id = create(user, address(street, "modern_minimalist")).path("id");
         awaitFinished(user, id);
 
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> jdbc.sql("""
+        assertThatThrownBy(() -> jdbc.sql("""
                         INSERT INTO credit_ledger (id, user_id, kind, credit_type, amount, balance_after, generation_id, created_at)
                         VALUES (gen_random_uuid(), :user, 'refund', 'trial', 1, 4, :generation, now())
                         """)
                         .param("user", user.id())
                         .param("generation", UUID.fromString(id))
                         .update())
-                .isInstanceOf(org.springframework.dao.DuplicateKeyException.class);
-        org.assertj.core.api.Assertions.assertThatThrownBy(
-                        () -> jdbc.sql("UPDATE credit_accounts SET trial_credits = -1 WHERE user_id = :user")
-                                .param("user", user.id())
-                                .update())
-                .isInstanceOf(org.springframework.dao.DataIntegrityViolationException.class);
-    }
-
-    @Test
-    void withTheBuiltinDesignerAGenerationCompletesWellUnderASecond() {
-        TestUser user = verifiedUser();
-        String id = create(user, address("8 Quick Street", "california_native")).path("id");
-        Map<String, Object> done = awaitFinished(user, id);
-        Map<String, Object> row =
-                jdbc.sql("""
-                SELECT EXTRACT(EPOCH FROM (completed_at - created_at)) * 1000 AS latency_ms FROM generations WHERE id = :id
-                """).param("id", UUID.fromString(id)).query().singleRow();
-        assertThat(done.get("status")).isEqualTo("completed");
-        // measured on the service's own clock, from acceptance to completion; not a benchmark, a promptness check
-        assertThat(((Number) row.get("latency_ms")).doubleValue()).isLessThan(5000);
+                .isInstanceOf(DuplicateKeyException.class);
+        assertThatThrownBy(() -> jdbc.sql("UPDATE credit_accounts SET trial_credits = -1 WHERE user_id = :user")
+                        .param("user", user.id())
+                        .update())
+                .isInstanceOf(DataIntegrityViolationException.class);
     }
 
     private double staleAttempts() {

@@ -76,7 +76,7 @@ public class LostCommits {
             }
         }
         if (cut == Cut.AFTER_COMMIT_FOR_LONG) {
-            clock.advance(Generations.COMMIT_CHECK.plus(Duration.ofSeconds(1)));
+            clock.advance(LostCommitCheck.DEADLINE.plus(Duration.ofSeconds(1)));
         }
     }
 }

@@ -1,6 +1,7 @@
 package com.yarda.test;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.yarda.designer.Designer;
 import com.yarda.generation.LostCommits;
@@ -8,14 +9,36 @@ import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import javax.imageio.ImageIO;
 import javax.sql.DataSource;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.config.BeanPostProcessor;
@@ -25,6 +48,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -52,6 +76,9 @@ public abstract class IntegrationTest {
 
     @Autowired
     protected JdbcClient jdbc;
+
+    @Autowired
+    private Environment environment;
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) throws Exception {
@@ -130,7 +157,7 @@ public abstract class IntegrationTest {
     /** The admin, registered on first use (the test database lives as long as the JVM), verified and logged in. */
     protected TestUser adminUser() {
         Response registered = register(ADMIN_EMAIL, "correct horse");
-        org.assertj.core.api.Assertions.assertThat(registered.statusCode()).isIn(201, 409);
+        assertThat(registered.statusCode()).isIn(201, 409);
         UUID id = jdbc.sql("UPDATE users SET email_verified_at = now() WHERE email = :email RETURNING id")
                 .param("email", ADMIN_EMAIL)
                 .query(UUID.class)
@@ -155,7 +182,7 @@ public abstract class IntegrationTest {
                     OR a.token_balance <> COALESCE(SUM(l.amount) FILTER (WHERE l.credit_type = 'token'), 0)
                     OR a.trial_credits < 0 OR a.token_balance < 0
                 """).query().listOfRows();
-        org.assertj.core.api.Assertions.assertThat(mismatches)
+        assertThat(mismatches)
                 .as("users whose ledger does not add up to their balance")
                 .isEmpty();
     }
@@ -167,14 +194,13 @@ public abstract class IntegrationTest {
     }
 
     /** {@code count} requests from {@code clients} concurrent clients, all released at once; answers in order. */
-    protected static List<Response> race(
-            int count, int clients, java.util.function.IntFunction<java.util.concurrent.Callable<Response>> request)
+    protected static List<Response> race(int count, int clients, IntFunction<Callable<Response>> request)
             throws Exception {
-        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
-        List<java.util.concurrent.Future<Response>> futures = new java.util.ArrayList<>();
-        try (java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(clients)) {
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Response>> futures = new ArrayList<>();
+        try (ExecutorService pool = Executors.newFixedThreadPool(clients)) {
             for (int i = 0; i < count; i++) {
-                java.util.concurrent.Callable<Response> call = request.apply(i);
+                Callable<Response> call = request.apply(i);
                 futures.add(pool.submit(() -> {
                     start.await();
                     return call.call();
@@ -182,17 +208,15 @@ public abstract class IntegrationTest {
             }
             start.countDown();
         }
-        List<Response> responses = new java.util.ArrayList<>();
-        for (java.util.concurrent.Future<Response> future : futures) {
+        List<Response> responses = new ArrayList<>();
+        for (Future<Response> future : futures) {
             responses.add(future.get());
         }
         return responses;
     }
 
     /** {@code count} requests, each from its own client, all released at once. */
-    protected static List<Response> race(
-            int count, java.util.function.IntFunction<java.util.concurrent.Callable<Response>> request)
-            throws Exception {
+    protected static List<Response> race(int count, IntFunction<Callable<Response>> request) throws Exception {
         return race(count, count, request);
     }
 
@@ -219,8 +243,7 @@ public abstract class IntegrationTest {
      */
     protected static RequestSpecification browserForm() {
         Response page = given().get("/login");
-        java.util.regex.Matcher token = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"")
-                .matcher(page.asString());
+        Matcher token = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page.asString());
         if (!token.find()) {
             throw new AssertionError("the login page carries no CSRF token");
         }
@@ -229,6 +252,16 @@ public abstract class IntegrationTest {
                 .cookies(page.cookies())
                 .contentType("application/x-www-form-urlencoded")
                 .formParam("_csrf", token.group(1));
+    }
+
+    /** The cookies of a browser session of {@code user}, logged in through the login form. */
+    protected static Map<String, String> webSession(TestUser user) {
+        Response login = browserForm()
+                .formParam("email", user.email())
+                .formParam("password", "correct horse")
+                .post("/login");
+        assertThat(login.statusCode()).as("logging in through the form").isEqualTo(302);
+        return login.cookies();
     }
 
     protected static Response register(String email, String password) {
@@ -245,22 +278,46 @@ public abstract class IntegrationTest {
         return login(email, "correct horse").then().statusCode(200).extract().path("access_token");
     }
 
+    /** The JSON body of a request for a design of {@code address} in {@code style}. */
+    protected static Map<String, Object> address(String address, String style) {
+        return Map.of("input_type", "address", "input_address", address, "style", style);
+    }
+
+    /** {@code POST /api/generations} with a JSON {@code body}, as {@code user}. */
+    protected static Response create(TestUser user, Map<String, ?> body) {
+        return api(user.token()).body(json(body)).post("/api/generations");
+    }
+
+    /** {@code POST /api/generations} with a JSON {@code body} under an {@code Idempotency-Key}, as {@code user}. */
+    protected static Response create(TestUser user, Map<String, ?> body, String idempotencyKey) {
+        return api(user.token())
+                .header("Idempotency-Key", idempotencyKey)
+                .body(json(body))
+                .post("/api/generations");
+    }
+
     /** Asks for a design of {@code address} in {@code style} as {@code user}, expecting 202; its id. */
     protected static String acceptAddress(TestUser user, String address, String style) {
-        return api(user.token())
-                .body(json(Map.of("input_type", "address", "input_address", address, "style", style)))
-                .post("/api/generations")
+        return create(user, address(address, style))
                 .then()
                 .statusCode(202)
                 .extract()
                 .path("id");
     }
 
+    /** {@code POST /api/uploads} of {@code image} as {@code user}. */
+    protected static Response upload(TestUser user, byte[] image) {
+        return api(user.token())
+                .contentType("multipart/form-data")
+                .multiPart("file", "yard.png", image, "image/png")
+                .post("/api/uploads");
+    }
+
     /** Waits (at most 30 s) until generation {@code id} of {@code user} is completed or failed; as the API shows it. */
     protected static Map<String, Object> awaitFinished(TestUser user, String id) {
-        return org.awaitility.Awaitility.await()
-                .atMost(java.time.Duration.ofSeconds(30))
-                .pollInterval(java.time.Duration.ofMillis(50))
+        return Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(50))
                 .until(
                         () -> api(user.token())
                                 .get("/api/generations/" + id)
@@ -271,21 +328,75 @@ public abstract class IntegrationTest {
                                 || "failed".equals(generation.get("status")));
     }
 
+    /** How many generations {@code user} has, deleted ones included. */
+    protected long generationCount(TestUser user) {
+        return jdbc.sql("SELECT count(*) FROM generations WHERE user_id = :user")
+                .param("user", user.id())
+                .query(Long.class)
+                .single();
+    }
+
+    /** How many photos {@code user} has stored. */
+    protected long uploadCount(TestUser user) {
+        return jdbc.sql("SELECT count(*) FROM uploads WHERE user_id = :user")
+                .param("user", user.id())
+                .query(Long.class)
+                .single();
+    }
+
+    /** The names of every image file the application keeps now (designs and photos). */
+    protected Set<String> imageFiles() {
+        Path images = Path.of(environment.getRequiredProperty("yarda.data-dir"), "images");
+        if (!Files.isDirectory(images)) {
+            return Set.of();
+        }
+        try (Stream<Path> files = Files.walk(images)) {
+            return files.filter(Files::isRegularFile)
+                    .map(file -> file.getFileName().toString())
+                    .filter(name -> !name.startsWith("."))
+                    .collect(Collectors.toSet());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Every image file stored since {@code before} belongs to a photo or a design on record. Other tests' designs may
+     * still be finishing (their image is stored just before their row says so), hence the short wait.
+     */
+    protected void assertNoImageLeftBehindSince(Set<String> before) {
+        Awaitility.await("image files that no upload or design records")
+                .atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(100))
+                .untilAsserted(() -> {
+                    Set<String> added = new HashSet<>(imageFiles());
+                    added.removeAll(before);
+                    added.removeAll(jdbc.sql("""
+                                    SELECT storage_key FROM uploads WHERE storage_key = ANY (:keys)
+                                    UNION ALL
+                                    SELECT output_image_key FROM generations WHERE output_image_key = ANY (:keys)
+                                    """)
+                            .param("keys", added.toArray(String[]::new))
+                            .query(String.class)
+                            .list());
+                    assertThat(added).isEmpty();
+                });
+    }
+
     /** A small PNG that passes for a photo of a yard: a lawn with a house on it. */
     protected static byte[] png(int width, int height) {
-        java.awt.image.BufferedImage image =
-                new java.awt.image.BufferedImage(width, height, java.awt.image.BufferedImage.TYPE_INT_RGB);
-        java.awt.Graphics2D g = image.createGraphics();
-        g.setColor(new java.awt.Color(90, 140, 70));
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        g.setColor(new Color(90, 140, 70));
         g.fillRect(0, 0, width, height);
-        g.setColor(new java.awt.Color(200, 190, 170));
+        g.setColor(new Color(200, 190, 170));
         g.fillRect(width / 4, height / 4, width / 2, height / 3);
         g.dispose();
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
-            javax.imageio.ImageIO.write(image, "png", out);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            ImageIO.write(image, "png", out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         return out.toByteArray();
     }

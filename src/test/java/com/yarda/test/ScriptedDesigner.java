@@ -84,6 +84,56 @@ public final class ScriptedDesigner implements Designer {
         }
     }
 
+    /**
+     * Holds the next design of {@code key} mid-draw: it starts, then waits until the test releases it, then does
+     * {@code then}.
+     */
+    public Held hold(String key, Step then) {
+        Held held = new Held();
+        script(key, signal(held.started, waitFor(held.released, then)));
+        return held;
+    }
+
+    /** Holds the next design of {@code key} mid-draw, then lets the real designer finish it. */
+    public Held hold(String key) {
+        return hold(key, succeed());
+    }
+
+    /** A design held mid-draw; closing it releases it, so a failed test never leaves a worker blocked. */
+    public static final class Held implements AutoCloseable {
+
+        private final CountDownLatch started = new CountDownLatch(1);
+        private final CountDownLatch released = new CountDownLatch(1);
+
+        /** Waits (at most 30 s) until the designer is drawing it. */
+        public Held awaitStarted() {
+            try {
+                if (!started.await(30, TimeUnit.SECONDS)) {
+                    throw new AssertionError("the held design was never started by a worker");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted while waiting for the held design to start", e);
+            }
+            return this;
+        }
+
+        /** Whether a worker has started drawing it. */
+        public boolean started() {
+            return started.getCount() == 0;
+        }
+
+        /** Lets it finish. */
+        public void release() {
+            released.countDown();
+        }
+
+        @Override
+        public void close() {
+            release();
+        }
+    }
+
     /** A step that waits until {@code gate} opens (at most a minute), then does {@code then}. */
     public static Step waitFor(CountDownLatch gate, Step then) {
         return (request, real) -> {

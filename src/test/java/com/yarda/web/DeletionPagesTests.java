@@ -31,7 +31,7 @@ class DeletionPagesTests extends IntegrationTest {
     void aDesignIsDeletedFromItsPage() {
         TestUser user = verifiedUser();
         String id = finishedDesign(user, "4 Browser Road, Eugene OR");
-        Map<String, String> session = logIn(user);
+        Map<String, String> session = webSession(user);
         Response page = given().cookies(session).get("/generations/" + id);
         page.then().statusCode(200).body(containsString("Delete this design")).body(containsString("Delete for good"));
 
@@ -58,8 +58,8 @@ class DeletionPagesTests extends IntegrationTest {
     void theAccountIsDeletedWithItsPasswordAndItsSessionsEnd() {
         TestUser user = verifiedUser();
         finishedDesign(user, "6 Goodbye Street, Salem OR");
-        Map<String, String> session = logIn(user);
-        Map<String, String> otherDevice = logIn(user);
+        Map<String, String> session = webSession(user);
+        Map<String, String> otherDevice = webSession(user);
         Response account = given().cookies(session).get("/account");
         account.then().statusCode(200).body(containsString("Delete my account and everything in it"));
 
@@ -105,7 +105,7 @@ class DeletionPagesTests extends IntegrationTest {
     @Test
     void aDesignAskedForWhileTheAccountIsBeingDeletedEndsTheSessionInsteadOfFailing() throws Exception {
         TestUser user = verifiedUser();
-        Map<String, String> session = logIn(user);
+        Map<String, String> session = webSession(user);
         Response form = given().cookies(session).get("/generate");
         gate.arm();
         try (ExecutorService clients = Executors.newFixedThreadPool(2)) {
@@ -143,15 +143,6 @@ class DeletionPagesTests extends IntegrationTest {
         String id = acceptAddress(user, address, "english_garden");
         assertThat(awaitFinished(user, id)).containsEntry("status", "completed");
         return id;
-    }
-
-    private static Map<String, String> logIn(TestUser user) {
-        Response login = browserForm()
-                .formParam("email", user.email())
-                .formParam("password", "correct horse")
-                .post("/login");
-        assertThat(login.statusCode()).isEqualTo(302);
-        return login.cookies();
     }
 
     /** A form post from {@code page}, with its CSRF token and the session's cookies. */

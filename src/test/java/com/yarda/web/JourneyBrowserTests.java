@@ -10,6 +10,7 @@ import com.yarda.credits.CreditType;
 import com.yarda.credits.Credits;
 import com.yarda.designer.DesignFailed;
 import com.yarda.test.Mailbox;
+import com.yarda.test.ScriptedDesigner.Held;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
@@ -214,10 +215,9 @@ class JourneyBrowserTests extends BrowserTest {
     @Test
     void aFailedGenerationSaysTheCreditWasReturned() {
         TestUser user = verifiedUser();
-        java.util.concurrent.CountDownLatch gate = new java.util.concurrent.CountDownLatch(1);
-        designer().script("13 Unlucky Street", com.yarda.test.ScriptedDesigner.waitFor(gate, (request, real) -> {
+        Held drawing = designer().hold("13 Unlucky Street", (request, real) -> {
             throw new DesignFailed("The image service is not answering.", true);
-        }));
+        });
         logIn(user);
 
         page.getByLabel("Street address of the home").fill("13 Unlucky Street");
@@ -228,11 +228,15 @@ class JourneyBrowserTests extends BrowserTest {
         assertThat(page.getByText("Drawing your design now.")).isVisible();
         assertThat(page.locator(".credits-badge")).containsText("2");
         screenshot("12a-processing");
-        gate.countDown();
+        drawing.release();
 
         Locator failure = page.locator("#failure");
-        assertThat(failure).containsText("The design could not be created; your credit was returned.");
+        assertThat(failure).containsText("The design could not be created. Your credit was returned.");
         assertThat(failure).containsText("The image service is not answering.");
+        // said once, where the failure is explained, not repeated by every part of the page
+        String text = page.locator("main").innerText();
+        assertThat(text.split("credit was returned", -1)).hasSize(2);
+        assertThat(text.split("The image service is not answering", -1)).hasSize(2);
         assertThat(page.locator(".credits-badge")).containsText("3");
         screenshot("12-failed");
     }

@@ -1,5 +1,18 @@
 /** The browser app: server-rendered pages and htmx fragments over the same facades the API uses. */
+@ApplicationModule(
+        allowedDependencies = {
+            "account",
+            "admin",
+            "billing",
+            "credits",
+            "designer",
+            "generation",
+            "platform",
+            "storage",
+            "upload"
+        })
 @NullMarked
 package com.yarda.web;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

@@ -16,16 +16,12 @@ public enum Style implements ApiValue {
             "Clean lines, open lawn panels, concrete and steel, a restrained palette.",
             "Calm and architectural: crisp geometry, generous open space and a few plants repeated in clean blocks.",
             List.of(
-                    new Plant("Paperbark maple", "Acer griseum", "full sun to part shade", "moderate"),
-                    new Plant(
-                            "Karl Foerster feather reed grass",
-                            "Calamagrostis × acutiflora 'Karl Foerster'",
-                            "full sun",
-                            "moderate"),
-                    new Plant("Boxwood", "Buxus sempervirens", "full sun to part shade", "moderate"),
-                    new Plant("Blue fescue", "Festuca glauca", "full sun", "low"),
-                    new Plant("Dwarf fountain grass", "Pennisetum alopecuroides 'Hameln'", "full sun", "moderate"),
-                    new Plant("Mondo grass", "Ophiopogon japonicus", "part shade", "moderate")),
+                    "Acer griseum",
+                    "Calamagrostis × acutiflora 'Karl Foerster'",
+                    "Buxus sempervirens",
+                    "Festuca glauca",
+                    "Pennisetum alopecuroides 'Hameln'",
+                    "Ophiopogon japonicus"),
             List.of(
                     new Material("Large-format concrete pavers", "patio and stepping paths"),
                     new Material("Board-formed concrete", "low seat walls"),
@@ -39,13 +35,13 @@ public enum Style implements ApiValue {
             "Relaxed and alive: drifts of native shrubs and grasses that hum with bees and need little water once"
                     + " established.",
             List.of(
-                    new Plant("Coast live oak", "Quercus agrifolia", "full sun", "very low"),
-                    new Plant("Manzanita", "Arctostaphylos 'Howard McMinn'", "full sun to part shade", "very low"),
-                    new Plant("California lilac", "Ceanothus 'Concha'", "full sun", "very low"),
-                    new Plant("Cleveland sage", "Salvia clevelandii", "full sun", "very low"),
-                    new Plant("Deer grass", "Muhlenbergia rigens", "full sun", "low"),
-                    new Plant("California poppy", "Eschscholzia californica", "full sun", "very low"),
-                    new Plant("Toyon", "Heteromeles arbutifolia", "full sun to part shade", "low")),
+                    "Quercus agrifolia",
+                    "Arctostaphylos 'Howard McMinn'",
+                    "Ceanothus 'Concha'",
+                    "Salvia clevelandii",
+                    "Muhlenbergia rigens",
+                    "Eschscholzia californica",
+                    "Heteromeles arbutifolia"),
             List.of(
                     new Material("Decomposed granite", "paths and seating clearings"),
                     new Material("Sandstone flagstone", "patio and stepping stones"),
@@ -59,12 +55,12 @@ public enum Style implements ApiValue {
             "Quiet and contemplative: raked gravel like still water, moss and stone, and a few carefully placed"
                     + " trees.",
             List.of(
-                    new Plant("Japanese maple", "Acer palmatum", "part shade", "moderate"),
-                    new Plant("Japanese black pine", "Pinus thunbergii", "full sun", "low"),
-                    new Plant("Satsuki azalea", "Rhododendron indicum", "part shade", "moderate"),
-                    new Plant("Japanese forest grass", "Hakonechloa macra 'Aureola'", "part shade", "moderate"),
-                    new Plant("Umbrella bamboo", "Fargesia murielae", "part shade", "moderate"),
-                    new Plant("Cushion moss", "Leucobryum glaucum", "shade", "regular")),
+                    "Acer palmatum",
+                    "Pinus thunbergii",
+                    "Rhododendron indicum",
+                    "Hakonechloa macra 'Aureola'",
+                    "Fargesia murielae",
+                    "Leucobryum glaucum"),
             List.of(
                     new Material("Raked granite gravel", "the dry garden"),
                     new Material("Granite stepping stones", "paths across moss and gravel"),
@@ -77,13 +73,13 @@ public enum Style implements ApiValue {
             "Abundant cottage borders, roses, lavender and winding brick paths.",
             "Romantic and abundant: layered borders spilling onto winding paths in soft pinks, blues and whites.",
             List.of(
-                    new Plant("English rose", "Rosa 'Gertrude Jekyll'", "full sun", "moderate"),
-                    new Plant("English lavender", "Lavandula angustifolia 'Hidcote'", "full sun", "low"),
-                    new Plant("Catmint", "Nepeta × faassenii 'Walker's Low'", "full sun", "low"),
-                    new Plant("Foxglove", "Digitalis purpurea", "part shade", "moderate"),
-                    new Plant("Delphinium", "Delphinium elatum", "full sun", "regular"),
-                    new Plant("Lady's mantle", "Alchemilla mollis", "full sun to part shade", "moderate"),
-                    new Plant("Crab apple", "Malus 'Evereste'", "full sun", "moderate")),
+                    "Rosa 'Gertrude Jekyll'",
+                    "Lavandula angustifolia 'Hidcote'",
+                    "Nepeta × faassenii 'Walker's Low'",
+                    "Digitalis purpurea",
+                    "Delphinium elatum",
+                    "Alchemilla mollis",
+                    "Malus 'Evereste'"),
             List.of(
                     new Material("Reclaimed red brick", "herringbone paths"),
                     new Material("York stone", "the terrace"),
@@ -97,13 +93,13 @@ public enum Style implements ApiValue {
             "Sun-baked and sculptural: bold agaves and cacti set in warm gravel, with crisp shadows and almost no"
                     + " irrigation.",
             List.of(
-                    new Plant("Palo verde", "Parkinsonia 'Desert Museum'", "full sun", "low"),
-                    new Plant("Parry's agave", "Agave parryi", "full sun", "very low"),
-                    new Plant("Golden barrel cactus", "Echinocactus grusonii", "full sun", "very low"),
-                    new Plant("Desert spoon", "Dasylirion wheeleri", "full sun", "very low"),
-                    new Plant("Red yucca", "Hesperaloe parviflora", "full sun", "very low"),
-                    new Plant("Ocotillo", "Fouquieria splendens", "full sun", "very low"),
-                    new Plant("Desert marigold", "Baileya multiradiata", "full sun", "very low")),
+                    "Parkinsonia 'Desert Museum'",
+                    "Agave parryi",
+                    "Echinocactus grusonii",
+                    "Dasylirion wheeleri",
+                    "Hesperaloe parviflora",
+                    "Fouquieria splendens",
+                    "Baileya multiradiata"),
             List.of(
                     new Material("Desert gold decomposed granite", "groundcover and paths"),
                     new Material("Arizona sandstone flagstone", "patio"),
@@ -116,12 +112,12 @@ public enum Style implements ApiValue {
             "Olive trees, terracotta, herbs and sun-warmed stone terraces.",
             "Sun-warmed and unhurried: silver foliage, herbs to brush past and a shaded terrace for long lunches.",
             List.of(
-                    new Plant("Olive", "Olea europaea", "full sun", "low"),
-                    new Plant("Italian cypress", "Cupressus sempervirens", "full sun", "low"),
-                    new Plant("Lavandin", "Lavandula × intermedia 'Grosso'", "full sun", "low"),
-                    new Plant("Rosemary", "Salvia rosmarinus", "full sun", "low"),
-                    new Plant("Bush germander", "Teucrium fruticans", "full sun", "low"),
-                    new Plant("Bougainvillea", "Bougainvillea glabra", "full sun", "low")),
+                    "Olea europaea",
+                    "Cupressus sempervirens",
+                    "Lavandula × intermedia 'Grosso'",
+                    "Salvia rosmarinus",
+                    "Teucrium fruticans",
+                    "Bougainvillea glabra"),
             List.of(
                     new Material("Terracotta tile", "the terrace under the pergola"),
                     new Material("Travertine", "paths and the fountain surround"),
@@ -134,13 +130,13 @@ public enum Style implements ApiValue {
             "Palms, lush layered foliage, bold flowers and a resort-like deck.",
             "Lush and easy: layered leaves, bold flowers and a warm deck by the water, like a resort at home.",
             List.of(
-                    new Plant("Foxtail palm", "Wodyetia bifurcata", "full sun", "moderate"),
-                    new Plant("Bird of paradise", "Strelitzia reginae", "full sun to part shade", "moderate"),
-                    new Plant("Hibiscus", "Hibiscus rosa-sinensis", "full sun", "regular"),
-                    new Plant("Ti plant", "Cordyline fruticosa", "part shade", "moderate"),
-                    new Plant("Giant elephant ear", "Alocasia macrorrhizos", "part shade", "regular"),
-                    new Plant("Philodendron 'Xanadu'", "Thaumatophyllum xanadu", "part shade", "moderate"),
-                    new Plant("Canna lily", "Canna × generalis 'Tropicanna'", "full sun", "regular")),
+                    "Wodyetia bifurcata",
+                    "Strelitzia reginae",
+                    "Hibiscus rosa-sinensis",
+                    "Cordyline fruticosa",
+                    "Alocasia macrorrhizos",
+                    "Thaumatophyllum xanadu",
+                    "Canna × generalis 'Tropicanna'"),
             List.of(
                     new Material("Ipe hardwood", "the deck"),
                     new Material("Coral stone pavers", "the pool surround"),
@@ -151,14 +147,14 @@ public enum Style implements ApiValue {
     private final String displayName;
     private final String description;
     private final String mood;
-    private final List<Plant> plants;
+    private final List<String> signature;
     private final List<Material> materials;
 
-    Style(String displayName, String description, String mood, List<Plant> plants, List<Material> materials) {
+    Style(String displayName, String description, String mood, List<String> signature, List<Material> materials) {
         this.displayName = displayName;
         this.description = description;
         this.mood = mood;
-        this.plants = plants;
+        this.signature = signature;
         this.materials = materials;
     }
 
@@ -185,9 +181,18 @@ public enum Style implements ApiValue {
         return mood;
     }
 
-    /** The planting palette in the order the legend numbers it (1 first); five to seven plants. */
+    /**
+     * The style's signature planting palette, in the order the legend numbers it (1 first); five to seven plants of
+     * the catalog. What a design of this style plants where the zone is unknown; {@link Palette} adapts it to a
+     * zone.
+     */
     public List<Plant> plants() {
-        return plants;
+        return signature.stream()
+                .map(name -> PlantCatalog.standard()
+                        .plant(name)
+                        .orElseThrow(() -> new IllegalStateException(
+                                "the signature plant " + name + " of " + this + " is not in the catalog")))
+                .toList();
     }
 
     /** The hardscape materials, four or five. */

@@ -1,5 +1,5 @@
 /** Turns a photo or an address and a style into a landscape design image: the port and its adapters. */
-@ApplicationModule(allowedDependencies = {"platform", "storage"})
+@ApplicationModule(allowedDependencies = {"platform", "site", "storage"})
 @NullMarked
 package com.yarda.designer;
 

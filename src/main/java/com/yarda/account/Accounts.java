@@ -273,6 +273,14 @@ public class Accounts implements KnownUsers {
         return users.findById(id).map(UserRow::email);
     }
 
+    /**
+     * The email address of user {@code id} when they have proven to own it by verifying it; empty for an unverified
+     * or unknown user. Whatever an address entitles its owner to (admin rights) asks this, not {@link #email}.
+     */
+    public Optional<String> verifiedEmail(UUID id) {
+        return users.findById(id).filter(UserRow::verified).map(UserRow::email);
+    }
+
     /** Whether {@code id} has verified their email; verified-only features ask this. */
     public boolean isVerified(UUID id) {
         return users.findById(id).map(UserRow::verified).orElse(false);

@@ -43,6 +43,11 @@ public abstract class IntegrationTest {
     public static final String PUBLIC_URL = "http://yarda.test";
     /** The one admin of the tests ({@code yarda.admin.emails}); {@link #adminUser()} logs in as them. */
     public static final String ADMIN_EMAIL = "operator@yarda.test";
+    /**
+     * Also listed in {@code yarda.admin.emails}, but nobody ever verifies it: whoever registers it must not become an
+     * admin ({@link #unverifiedAdminAddressUser()}).
+     */
+    public static final String UNVERIFIED_ADMIN_EMAIL = "night-operator@yarda.test";
 
     @LocalServerPort
     protected int port;
@@ -65,7 +70,9 @@ public abstract class IntegrationTest {
         registry.add("yarda.data-dir", dataDir::toString);
         // deliveries are woken by commits; the poll only matters for retries, which tests drive themselves
         registry.add("yarda.mail.poll-interval", () -> "1h");
-        registry.add("yarda.admin.emails", () -> "someone-else@yarda.test, " + ADMIN_EMAIL.toUpperCase());
+        registry.add(
+                "yarda.admin.emails",
+                () -> "someone-else@yarda.test, " + ADMIN_EMAIL.toUpperCase() + ", " + UNVERIFIED_ADMIN_EMAIL);
     }
 
     @TestConfiguration(proxyBeanMethods = false)
@@ -141,6 +148,25 @@ public abstract class IntegrationTest {
                 .extract()
                 .path("access_token");
         return new TestUser(id, ADMIN_EMAIL, token);
+    }
+
+    /**
+     * Whoever registered {@link #UNVERIFIED_ADMIN_EMAIL} (registered on first use, never verified), logged in: an
+     * address on the admin list that its holder has not proven to own.
+     */
+    protected TestUser unverifiedAdminAddressUser() {
+        Response registered = register(UNVERIFIED_ADMIN_EMAIL, "correct horse");
+        org.assertj.core.api.Assertions.assertThat(registered.statusCode()).isIn(201, 409);
+        UUID id = jdbc.sql("SELECT id FROM users WHERE email = :email AND email_verified_at IS NULL")
+                .param("email", UNVERIFIED_ADMIN_EMAIL)
+                .query(UUID.class)
+                .single();
+        String token = login(UNVERIFIED_ADMIN_EMAIL, "correct horse")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("access_token");
+        return new TestUser(id, UNVERIFIED_ADMIN_EMAIL, token);
     }
 
     /** For every user and credit type, the ledger's sum equals the balance, and no balance is negative. */

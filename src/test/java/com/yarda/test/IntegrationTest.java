@@ -40,6 +40,7 @@ public abstract class IntegrationTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
+    private static final AtomicInteger CLIENTS = new AtomicInteger();
     public static final String PUBLIC_URL = "http://yarda.test";
     /** The one admin of the tests ({@code yarda.admin.emails}); {@link #adminUser()} logs in as them. */
     public static final String ADMIN_EMAIL = "operator@yarda.test";
@@ -66,6 +67,9 @@ public abstract class IntegrationTest {
         registry.add("spring.mail.host", () -> "127.0.0.1");
         registry.add("spring.mail.port", TestMailServer::port);
         registry.add("yarda.public-url", () -> PUBLIC_URL);
+        // Tomcat's RemoteIpValve trusts 127.0.0.1 as a proxy: tests act as a local proxy in front of many clients, each
+        // registration coming from its own X-Forwarded-For address, so that none trips the per-address limit
+        registry.add("server.forward-headers-strategy", () -> "native");
         Path dataDir = Files.createTempDirectory("yarda-test-data");
         registry.add("yarda.data-dir", dataDir::toString);
         // deliveries are woken by commits; the poll only matters for retries, which tests drive themselves
@@ -257,8 +261,25 @@ public abstract class IntegrationTest {
                 .formParam("_csrf", token.group(1));
     }
 
+    /** Registers {@code email}, as a client of its own ({@link #newClientAddress()}). */
     protected static Response register(String email, String password) {
-        return api().body(json(Map.of("email", email, "password", password))).post("/api/auth/register");
+        return registerFrom(newClientAddress(), email, password);
+    }
+
+    /** Registers {@code email} from {@code clientAddress}, as a proxy in front of that client would send it. */
+    protected static Response registerFrom(String clientAddress, String email, String password) {
+        return api().header("X-Forwarded-For", clientAddress)
+                .body(json(Map.of("email", email, "password", password)))
+                .post("/api/auth/register");
+    }
+
+    /**
+     * A client address that nothing else in this JVM uses, from 198.18.0.0/15 (set aside for benchmarks: never a real
+     * client, and not a private range that Tomcat would take for another proxy).
+     */
+    public static String newClientAddress() {
+        int n = CLIENTS.incrementAndGet();
+        return "198." + (18 + ((n >> 16) & 1)) + "." + ((n >> 8) & 255) + "." + (n & 255);
     }
 
     protected static Response login(String email, String password) {

@@ -27,10 +27,10 @@ record UploadProperties(
     static final Duration WINDOW = Duration.ofDays(1);
 
     UploadProperties {
-        if (maxBytesPerDay.toBytes() <= 0) {
+        if (maxBytesPerDay != null && maxBytesPerDay.toBytes() <= 0) {
             throw new IllegalArgumentException("yarda.uploads.max-bytes-per-day must be positive");
         }
-        if (unusedRetention.isNegative() || unusedRetention.isZero()) {
+        if (unusedRetention != null && (unusedRetention.isNegative() || unusedRetention.isZero())) {
             throw new IllegalArgumentException("yarda.uploads.unused-retention must be positive");
         }
     }

@@ -74,8 +74,10 @@ public class Uploads {
      * @param bytes the uploaded file; null when the request carried none
      * @throws com.yarda.account.EmailNotVerified (403) unless the user has verified their email
      * @throws UploadQuotaExceeded (429) when the photos or bytes of the last 24 hours reach {@code yarda.uploads.*}
+     * @throws MissingPhoto (400) when {@code bytes} is null
      * @throws com.yarda.storage.UnsupportedImage (415) for anything that is not such an image
-     * @throws com.yarda.storage.ImageTooLarge (413) above 10 MiB or 40 megapixels
+     * @throws com.yarda.storage.ImageTooLarge (413) above 10 MiB or 40 megapixels, or when the stored photo alone
+     *     is larger than a day's bytes
      */
     public Upload store(UUID userId, byte @Nullable [] bytes) {
         accounts.requireVerified(userId);

@@ -4,6 +4,7 @@ import com.yarda.platform.CurrentUser;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -63,11 +64,16 @@ class AccountController {
 
     record Message(String message) {}
 
-    @Operation(summary = "Create an account with 3 trial credits and send the verification email")
+    @Operation(
+            summary = "Create an account with 3 trial credits and send the verification email",
+            description = "The trial credits go once per mailbox (a +tag, and dots at Gmail, make no new mailbox): a"
+                    + " later account of the same mailbox starts with 0 and its answer carries a notice saying so."
+                    + " At most yarda.account.registrations-per-address accounts per client address and"
+                    + " yarda.account.registration-window; beyond that 429 rate_limited with retry_after.")
     @PostMapping("/register")
-    ResponseEntity<User> register(@Valid @RequestBody RegisterRequest request) {
-        User user = accounts.register(request.email(), request.password());
-        return ResponseEntity.created(URI.create("/api/auth/me")).body(user);
+    ResponseEntity<Registration> register(@Valid @RequestBody RegisterRequest request, HttpServletRequest http) {
+        Registration registration = accounts.register(request.email(), request.password(), http.getRemoteAddr());
+        return ResponseEntity.created(URI.create("/api/auth/me")).body(registration);
     }
 
     @Operation(summary = "Verify an email address with the token from the verification link")

@@ -14,6 +14,9 @@ import org.springframework.validation.annotation.Validated;
  * @param resendCooldown at most one verification email per address in this period
  * @param maxFailedLogins failed logins for one email allowed within {@code failedLoginWindow}; more get 429
  * @param failedLoginWindow the sliding window failed logins are counted in
+ * @param registrationsPerAddress accounts that may be created from one client address within
+ *     {@code registrationWindow}; more get 429
+ * @param registrationWindow the sliding window registrations per address are counted in
  */
 @Validated
 @ConfigurationProperties("yarda.account")
@@ -21,4 +24,13 @@ public record AccountProperties(
         @NotNull @DefaultValue("1h") Duration verificationTtl,
         @NotNull @DefaultValue("60s") Duration resendCooldown,
         @Positive @DefaultValue("5") int maxFailedLogins,
-        @NotNull @DefaultValue("15m") Duration failedLoginWindow) {}
+        @NotNull @DefaultValue("15m") Duration failedLoginWindow,
+        @Positive @DefaultValue("10") int registrationsPerAddress,
+        @NotNull @DefaultValue("1h") Duration registrationWindow) {
+
+    public AccountProperties {
+        if (registrationWindow != null && (registrationWindow.isNegative() || registrationWindow.isZero())) {
+            throw new IllegalArgumentException("yarda.account.registration-window must be positive");
+        }
+    }
+}

@@ -50,6 +50,8 @@ public class Accounts implements KnownUsers {
     private final Users users;
     private final VerificationTokens tokens;
     private final LoginAttempts attempts;
+    private final AddressRegistrations registrations;
+    private final TrialClaims trialClaims;
     private final Credits credits;
     private final Mailer mailer;
     private final PasswordEncoder passwords;
@@ -67,6 +69,8 @@ public class Accounts implements KnownUsers {
             Users users,
             VerificationTokens tokens,
             LoginAttempts attempts,
+            AddressRegistrations registrations,
+            TrialClaims trialClaims,
             Credits credits,
             Mailer mailer,
             PasswordEncoder passwords,
@@ -79,6 +83,8 @@ public class Accounts implements KnownUsers {
         this.users = users;
         this.tokens = tokens;
         this.attempts = attempts;
+        this.registrations = registrations;
+        this.trialClaims = trialClaims;
         this.credits = credits;
         this.mailer = mailer;
         this.passwords = passwords;
@@ -94,38 +100,51 @@ public class Accounts implements KnownUsers {
     }
 
     /**
-     * Creates an unverified user with the trial credits and queues the verification email, all in one
-     * transaction. The email must be a valid address (it is trimmed and lower-cased), the password 8 to 128
-     * characters.
+     * Creates an unverified user and queues the verification email, all in one transaction. The email must be a
+     * valid address (it is trimmed and lower-cased), the password 8 to 128 characters. At most
+     * {@code yarda.account.registrations-per-address} accounts are created from one client address per
+     * {@code yarda.account.registration-window}. The trial credits go to the first account of a mailbox only
+     * ({@link Mailboxes}; also after that account was deleted); any later one starts with none and a notice saying so.
      *
+     * @param clientAddress where the request came from ({@code getRemoteAddr()})
      * @throws ValidationFailed naming each broken rule
+     * @throws RateLimited when too many accounts were created from {@code clientAddress} within the window
      * @throws EmailTaken when an account with this email exists (also when two registrations race)
      */
-    public User register(@Nullable String rawEmail, @Nullable String password) {
+    public Registration register(@Nullable String rawEmail, @Nullable String password, String clientAddress) {
         List<FieldProblem> problems = registrationProblems(rawEmail, password);
         if (!problems.isEmpty()) {
             throw new ValidationFailed(problems);
         }
         String email = EmailAddresses.normalize(rawEmail);
+        String address = ClientAddresses.key(clientAddress);
+        // refused before the (deliberately slow) password hash: a client over its limit costs almost nothing
+        registrations.requireRoom(address, now());
         if (users.findByEmail(email).isPresent()) {
             throw new EmailTaken();
         }
         String hash = passwords.encode(password);
         Instant now = now();
         UserRow row = new UserRow(UUID.randomUUID(), email, hash, null, now);
-        User user;
+        Registration registration;
         try {
-            user = transaction.execute(status -> {
+            registration = transaction.execute(status -> {
+                registrations.record(address, now);
                 users.insert(row, now);
-                Balance balance = credits.openAccount(row.id());
+                boolean firstOfMailbox = trialClaims.claim(email, now);
+                Balance balance =
+                        firstOfMailbox ? credits.openAccount(row.id()) : credits.openAccountWithoutTrial(row.id());
                 sendVerification(row.id(), email, now);
-                return view(row, balance);
+                return new Registration(view(row, balance), firstOfMailbox ? null : Registration.NO_TRIAL);
             });
         } catch (DuplicateKeyException raced) {
             throw new EmailTaken();
         }
-        log.info("Registered user {}", row.id());
-        return user;
+        log.info(
+                "Registered user {}{}",
+                row.id(),
+                registration.notice() == null ? "" : " without trial credits: their mailbox had them already");
+        return registration;
     }
 
     /** The rules a registration must meet, each broken one named by its field; empty when all are met. */
@@ -271,6 +290,14 @@ public class Accounts implements KnownUsers {
     /** The email address of user {@code id}, empty when there is no such user. */
     public Optional<String> email(UUID id) {
         return users.findById(id).map(UserRow::email);
+    }
+
+    /**
+     * The email address of user {@code id} when they have proven to own it by verifying it; empty for an unverified
+     * or unknown user. Whatever an address entitles its owner to (admin rights) asks this, not {@link #email}.
+     */
+    public Optional<String> verifiedEmail(UUID id) {
+        return users.findById(id).filter(UserRow::verified).map(UserRow::email);
     }
 
     /** Whether {@code id} has verified their email; verified-only features ask this. */

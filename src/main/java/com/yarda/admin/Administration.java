@@ -17,6 +17,7 @@ import com.yarda.platform.ValidationFailed;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -26,7 +27,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * What operators can see and do. Every method takes the id of the user asking and first checks that they are an
- * admin ({@code yarda.admin.emails}); anyone else gets {@link NotAnAdmin}, a 404 like an address that does not
+ * admin ({@code yarda.admin.emails}, verified); anyone else gets {@link NotAnAdmin}, a 404 like an address that does not
  * exist. Every change is recorded in the audit log in the transaction that makes it.
  */
 @Service
@@ -64,9 +65,13 @@ public class Administration {
         this.clock = clock;
     }
 
-    /** Whether {@code userId} is an admin: their current email is one of {@code yarda.admin.emails}. */
+    /**
+     * Whether {@code userId} is an admin: their current email is one of {@code yarda.admin.emails} and they have
+     * verified it. Anyone can register a listed address before its owner does (on a fresh deployment, say); only the
+     * verification link proves they read its mail.
+     */
     public boolean isAdmin(UUID userId) {
-        return accounts.email(userId).filter(properties::isAdmin).isPresent();
+        return adminEmail(userId).isPresent();
     }
 
     /** Users whose email contains {@code emailFragment} (every user when blank), newest first. */
@@ -150,6 +155,10 @@ public class Administration {
 
     /** @return the admin's email, for the audit log */
     private String requireAdmin(UUID userId) {
-        return accounts.email(userId).filter(properties::isAdmin).orElseThrow(NotAnAdmin::new);
+        return adminEmail(userId).orElseThrow(NotAnAdmin::new);
+    }
+
+    private Optional<String> adminEmail(UUID userId) {
+        return accounts.verifiedEmail(userId).filter(properties::isAdmin);
     }
 }

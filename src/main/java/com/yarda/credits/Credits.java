@@ -33,8 +33,20 @@ public class Credits {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public Balance openAccount(UUID userId) {
+        return open(userId, properties.trialCredits());
+    }
+
+    /**
+     * Opens the credit account of a new user who gets no trial credits (their mailbox had them with another
+     * account): both balances 0, and nothing in the ledger. Runs inside the caller's transaction.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Balance openAccountWithoutTrial(UUID userId) {
+        return open(userId, 0);
+    }
+
+    private Balance open(UUID userId, int trial) {
         Instant now = Timestamps.truncate(clock.instant());
-        int trial = properties.trialCredits();
         ledger.openAccount(userId, trial, now);
         if (trial > 0) {
             ledger.append(userId, "trial_grant", CreditType.TRIAL, trial, trial, null, now);

@@ -9,14 +9,15 @@ import org.springframework.http.HttpStatus;
 public class RateLimited extends ProblemException {
 
     private final long retryAfterSeconds;
-    private final int limit;
-    private final int remaining;
+    // long: a limit may be a number of bytes
+    private final long limit;
+    private final long remaining;
 
-    public int limit() {
+    public long limit() {
         return limit;
     }
 
-    public RateLimited(String detail, Duration retryAfter, int limit, int remaining) {
+    public RateLimited(String detail, Duration retryAfter, long limit, long remaining) {
         super(HttpStatus.TOO_MANY_REQUESTS, "rate_limited", "Too many requests", detail);
         this.retryAfterSeconds = secondsRoundedUp(retryAfter);
         this.limit = limit;

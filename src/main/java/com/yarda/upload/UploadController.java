@@ -7,6 +7,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.net.URI;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -29,10 +30,18 @@ class UploadController {
         this.uploads = uploads;
     }
 
-    @Operation(summary = "Upload a photo of your yard (JPEG, PNG or WebP; at most 10 MiB and 40 megapixels)")
+    @Operation(
+            summary = "Upload a photo of your yard (JPEG, PNG or WebP; at most 10 MiB and 40 megapixels)",
+            description = "Verified users only (403 email_not_verified). At most yarda.uploads.max-per-day photos and"
+                    + " yarda.uploads.max-bytes-per-day bytes (as stored) per user in any 24 hours, photos sent with"
+                    + " a design included; beyond that 429 rate_limited with retry_after. A photo that no design uses"
+                    + " is removed after yarda.uploads.unused-retention.")
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    ResponseEntity<Upload> upload(CurrentUser user, @RequestPart("file") MultipartFile file) throws IOException {
-        Upload upload = uploads.store(user.id(), file.getBytes());
+    ResponseEntity<Upload> upload(
+            CurrentUser user, @RequestPart(name = "file", required = false) @Nullable MultipartFile file)
+            throws IOException {
+        // the part is optional here so that a user who may not upload at all hears that first (403, 429)
+        Upload upload = uploads.store(user.id(), file == null ? null : file.getBytes());
         return ResponseEntity.created(URI.create("/api/uploads/" + upload.id())).body(upload);
     }
 

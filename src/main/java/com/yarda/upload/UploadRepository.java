@@ -1,6 +1,7 @@
 package com.yarda.upload;
 
 import com.yarda.platform.Timestamps;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -71,6 +72,29 @@ class UploadRepository {
                 .param("user", userId)
                 .query(String.class)
                 .optional();
+    }
+
+    /**
+     * Deletes up to {@code batch} uploads made at or before {@code cutoff} that no generation uses, oldest first, and
+     * returns their storage keys. A photo is in use while a generation row refers to it (the foreign key
+     * {@code generations.input_upload_id}; a deleted design has let go of its photo). Rows that a concurrent request is
+     * just attaching to a new generation are locked by its foreign-key check and skipped until the next run.
+     */
+    List<String> deleteUnused(Instant cutoff, int batch) {
+        return jdbc.sql("""
+                DELETE FROM uploads WHERE id IN (
+                    SELECT u.id FROM uploads u
+                     WHERE u.created_at <= :cutoff
+                       AND NOT EXISTS (SELECT 1 FROM generations g WHERE g.input_upload_id = u.id)
+                     ORDER BY u.created_at
+                     LIMIT :batch
+                       FOR UPDATE SKIP LOCKED)
+                RETURNING storage_key
+                """)
+                .param("cutoff", Timestamps.sql(cutoff))
+                .param("batch", batch)
+                .query(String.class)
+                .list();
     }
 
     /** The storage keys of every upload of {@code userId}. */

@@ -1,6 +1,7 @@
 package com.yarda.upload;
 
 import com.yarda.account.AccountDeleting;
+import com.yarda.account.Accounts;
 import com.yarda.platform.NotFound;
 import com.yarda.platform.Timestamps;
 import com.yarda.platform.YardaProperties;
@@ -22,6 +23,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Accepts, keeps and serves users' photos. */
 @Service
@@ -31,36 +34,57 @@ public class Uploads {
     private static final Pattern OWN_URL = Pattern.compile(
             "/api/uploads/([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})/image");
 
+    private final Accounts accounts;
     private final ImageUploads images;
     private final ImageStore store;
     private final UploadRepository uploads;
+    private final UploadQuota quota;
     private final ImageDeletions deletions;
+    private final TransactionTemplate transaction;
     private final YardaProperties yarda;
     private final Clock clock;
 
     Uploads(
+            Accounts accounts,
             ImageUploads images,
             ImageStore store,
             UploadRepository uploads,
+            UploadQuota quota,
             ImageDeletions deletions,
+            PlatformTransactionManager transactions,
             YardaProperties yarda,
             Clock clock) {
+        this.accounts = accounts;
         this.images = images;
         this.store = store;
         this.uploads = uploads;
+        this.quota = quota;
         this.deletions = deletions;
+        this.transaction = new TransactionTemplate(transactions);
         this.yarda = yarda;
         this.clock = clock;
     }
 
     /**
      * Validates {@code bytes} as a JPEG, PNG or WebP photo (by content, not name), re-encodes it without any
-     * metadata and keeps it for {@code userId}.
+     * metadata and keeps it for {@code userId}. Checks, in this order: a verified email, room left in the daily
+     * quotas, the photo itself, and then, with its stored size, the quotas again (where concurrent uploads of the
+     * user are counted one after the other). No database connection is held while the photo is decoded.
      *
+     * @param bytes the uploaded file; null when the request carried none
+     * @throws com.yarda.account.EmailNotVerified (403) unless the user has verified their email
+     * @throws UploadQuotaExceeded (429) when the photos or bytes of the last 24 hours reach {@code yarda.uploads.*}
+     * @throws MissingPhoto (400) when {@code bytes} is null
      * @throws com.yarda.storage.UnsupportedImage (415) for anything that is not such an image
-     * @throws com.yarda.storage.ImageTooLarge (413) above 10 MiB or 40 megapixels
+     * @throws com.yarda.storage.ImageTooLarge (413) above 10 MiB or 40 megapixels, or when the stored photo alone
+     *     is larger than a day's bytes
      */
-    public Upload store(UUID userId, byte[] bytes) {
+    public Upload store(UUID userId, byte @Nullable [] bytes) {
+        accounts.requireVerified(userId);
+        quota.requireRoom(userId, clock.instant());
+        if (bytes == null) {
+            throw new MissingPhoto();
+        }
         SanitizedImage image = images.sanitize(bytes);
         StoredImage stored = store.store(image.bytes(), image.contentType());
         UUID id = UUID.randomUUID();
@@ -73,10 +97,21 @@ public class Uploads {
                 image.bytes().length,
                 Timestamps.truncate(clock.instant()));
         try {
-            uploads.insert(userId, upload, stored.key());
-        } catch (RuntimeException e) {
-            store.delete(stored.key());
-            throw e;
+            transaction.executeWithoutResult(status -> {
+                quota.record(userId, upload.sizeBytes(), upload.createdAt());
+                uploads.insert(userId, upload, stored.key());
+            });
+        } catch (RuntimeException refusedOrFailed) {
+            // nothing refers to the file: it goes, or it would fill the disk that the quota protects
+            try {
+                store.delete(stored.key());
+            } catch (RuntimeException e) {
+                log.warn(
+                        "Could not delete image {} of a refused upload; remove it by hand: {}",
+                        stored.key(),
+                        e.getMessage());
+            }
+            throw refusedOrFailed;
         }
         log.info(
                 "User {} uploaded photo {} ({}x{}, {} bytes)",

@@ -1,6 +1,7 @@
 package com.yarda.web;
 
 import com.yarda.account.Accounts;
+import com.yarda.account.Registration;
 import com.yarda.account.User;
 import com.yarda.billing.Purchases;
 import com.yarda.credits.Credits;
@@ -19,6 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -80,7 +82,12 @@ class AccountPages {
     }
 
     @PostMapping("/register")
-    String register(@ModelAttribute("form") RegisterForm form, BindingResult result, RedirectAttributes redirect) {
+    String register(
+            @ModelAttribute("form") RegisterForm form,
+            BindingResult result,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
         List<FieldProblem> problems = accounts.registrationProblems(form.email(), form.password());
         if (!problems.isEmpty()) {
             Forms.reject(result, new ValidationFailed(problems));
@@ -88,12 +95,17 @@ class AccountPages {
         if (form.password() != null && !form.password().equals(form.confirmPassword())) {
             result.rejectValue("confirmPassword", "mismatch", "The two passwords do not match.");
         }
+        Registration registration = null;
         try {
             if (!result.hasErrors()) {
-                accounts.register(form.email(), form.password());
+                registration = accounts.register(form.email(), form.password(), request.getRemoteAddr());
             }
         } catch (ValidationFailed failure) {
             Forms.reject(result, failure);
+        } catch (RateLimited limited) {
+            result.reject("rate_limited", limited.getMessage());
+            response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+            return "account/register";
         } catch (ProblemException problem) {
             if (!"email_taken".equals(problem.code())) {
                 throw problem;
@@ -103,7 +115,14 @@ class AccountPages {
         if (result.hasErrors()) {
             return "account/register";
         }
+<<<<<<< HEAD
         redirect.addFlashAttribute("email", form.email().trim().toLowerCase(Locale.ROOT));
+=======
+        redirect.addFlashAttribute("email", form.email().trim().toLowerCase());
+        if (registration != null && registration.notice() != null) {
+            redirect.addFlashAttribute("registrationNotice", registration.notice());
+        }
+>>>>>>> issue10-abuse
         return "redirect:/check-email";
     }
 

@@ -15,6 +15,7 @@ import com.yarda.platform.ProblemException;
 import com.yarda.platform.RateLimited;
 import com.yarda.platform.ValidationFailed;
 import com.yarda.storage.ImageBlob;
+import com.yarda.upload.UploadQuotaExceeded;
 import com.yarda.upload.Uploads;
 import java.io.IOException;
 import java.util.UUID;
@@ -111,6 +112,8 @@ class GenerationPages {
                     .filter(problem -> problem.field().equals("input_photo_url"))
                     .findFirst()
                     .ifPresent(problem -> result.rejectValue("inputType", "photo", "Choose a photo of your yard."));
+        } catch (UploadQuotaExceeded quotaReached) {
+            model.addAttribute("photoError", quotaReached.getMessage());
         } catch (RateLimited limited) {
             model.addAttribute("problem", "rate_limited");
             model.addAttribute("retryAfter", limited.retryAfterSeconds());

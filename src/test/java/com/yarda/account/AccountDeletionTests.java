@@ -112,12 +112,13 @@ class AccountDeletionTests extends IntegrationTest {
         api(user.token()).get("/api/auth/me").then().statusCode(401).body("error", equalTo("unauthenticated"));
         api(user.token()).get("/api/credits/balance").then().statusCode(401);
         login(user.email(), "correct horse").then().statusCode(401).body("error", equalTo("invalid_credentials"));
-        // the address is free again: a new account, with its own trial credits
+        // the address is free again: a new account, but not a second free trial for its mailbox
         register(user.email(), "another horse")
                 .then()
                 .statusCode(201)
-                .body("trial_credits", equalTo(3))
-                .body("token_balance", equalTo(0));
+                .body("trial_credits", equalTo(0))
+                .body("token_balance", equalTo(0))
+                .body("notice", org.hamcrest.Matchers.containsString("free trial credits"));
         // nobody else lost anything
         assertThat(awaitFinished(bystander, bystanders)).containsEntry("status", "completed");
         api(bystander.token()).get("/api/credits/balance").then().body("trial_credits", equalTo(2));

@@ -158,6 +158,42 @@ class AdminApiTests extends IntegrationTest {
     }
 
     @Test
+    void registeringAnAdminAddressWithoutVerifyingItGivesNoAdminRights() {
+        TestUser impostor = unverifiedAdminAddressUser();
+        TestUser customer = verifiedUser();
+        String id = customer.id().toString();
+        List<Function<TestUser, Response>> calls = List.of(
+                u -> api(u.token()).get("/api/admin/users?email=a"),
+                u -> api(u.token()).get("/api/admin/users/" + id),
+                u -> api(u.token())
+                        .body(json(Map.of("credit_type", "token", "amount", 1000, "reason", "Mine now")))
+                        .post("/api/admin/users/" + impostor.id() + "/adjustments"),
+                u -> api(u.token())
+                        .body(json(Map.of("credit_type", "token", "amount", 5, "reason", "Because")))
+                        .post("/api/admin/users/" + id + "/adjustments"),
+                u -> api(u.token()).get("/api/admin/generations/failed"),
+                u -> api(u.token()).get("/api/admin/stats"),
+                u -> api(u.token()).get("/api/admin/audit"));
+
+        for (Function<TestUser, Response> call : calls) {
+            call.apply(impostor)
+                    .then()
+                    .statusCode(404)
+                    .contentType("application/problem+json")
+                    .body("error", equalTo("not_found"));
+        }
+
+        api(impostor.token()).get("/api/credits/balance").then().body("token_balance", equalTo(0));
+        api(customer.token()).get("/api/credits/balance").then().body("token_balance", equalTo(0));
+        TestUser admin = adminUser();
+        api(admin.token())
+                .get("/api/admin/audit?user_id=" + impostor.id())
+                .then()
+                .body("total", equalTo(0));
+        api(admin.token()).get("/api/admin/audit?user_id=" + id).then().body("total", equalTo(0));
+    }
+
+    @Test
     void usersAreFoundByAnyPartOfTheirEmail() {
         TestUser admin = adminUser();
         TestUser user = verifiedUser();

@@ -64,9 +64,15 @@ public abstract class IntegrationTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
+    private static final AtomicInteger CLIENTS = new AtomicInteger();
     public static final String PUBLIC_URL = "http://yarda.test";
     /** The one admin of the tests ({@code yarda.admin.emails}); {@link #adminUser()} logs in as them. */
     public static final String ADMIN_EMAIL = "operator@yarda.test";
+    /**
+     * Also listed in {@code yarda.admin.emails}, but nobody ever verifies it: whoever registers it must not become an
+     * admin ({@link #unverifiedAdminAddressUser()}).
+     */
+    public static final String UNVERIFIED_ADMIN_EMAIL = "night-operator@yarda.test";
 
     @LocalServerPort
     protected int port;
@@ -88,11 +94,16 @@ public abstract class IntegrationTest {
         registry.add("spring.mail.host", () -> "127.0.0.1");
         registry.add("spring.mail.port", TestMailServer::port);
         registry.add("yarda.public-url", () -> PUBLIC_URL);
+        // Tomcat's RemoteIpValve trusts 127.0.0.1 as a proxy: tests act as a local proxy in front of many clients, each
+        // registration coming from its own X-Forwarded-For address, so that none trips the per-address limit
+        registry.add("server.forward-headers-strategy", () -> "native");
         Path dataDir = Files.createTempDirectory("yarda-test-data");
         registry.add("yarda.data-dir", dataDir::toString);
         // deliveries are woken by commits; the poll only matters for retries, which tests drive themselves
         registry.add("yarda.mail.poll-interval", () -> "1h");
-        registry.add("yarda.admin.emails", () -> "someone-else@yarda.test, " + ADMIN_EMAIL.toUpperCase());
+        registry.add(
+                "yarda.admin.emails",
+                () -> "someone-else@yarda.test, " + ADMIN_EMAIL.toUpperCase() + ", " + UNVERIFIED_ADMIN_EMAIL);
     }
 
     @TestConfiguration(proxyBeanMethods = false)
@@ -168,6 +179,25 @@ public abstract class IntegrationTest {
                 .extract()
                 .path("access_token");
         return new TestUser(id, ADMIN_EMAIL, token);
+    }
+
+    /**
+     * Whoever registered {@link #UNVERIFIED_ADMIN_EMAIL} (registered on first use, never verified), logged in: an
+     * address on the admin list that its holder has not proven to own.
+     */
+    protected TestUser unverifiedAdminAddressUser() {
+        Response registered = register(UNVERIFIED_ADMIN_EMAIL, "correct horse");
+        org.assertj.core.api.Assertions.assertThat(registered.statusCode()).isIn(201, 409);
+        UUID id = jdbc.sql("SELECT id FROM users WHERE email = :email AND email_verified_at IS NULL")
+                .param("email", UNVERIFIED_ADMIN_EMAIL)
+                .query(UUID.class)
+                .single();
+        String token = login(UNVERIFIED_ADMIN_EMAIL, "correct horse")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("access_token");
+        return new TestUser(id, UNVERIFIED_ADMIN_EMAIL, token);
     }
 
     /** For every user and credit type, the ledger's sum equals the balance, and no balance is negative. */
@@ -264,8 +294,25 @@ public abstract class IntegrationTest {
         return login.cookies();
     }
 
+    /** Registers {@code email}, as a client of its own ({@link #newClientAddress()}). */
     protected static Response register(String email, String password) {
-        return api().body(json(Map.of("email", email, "password", password))).post("/api/auth/register");
+        return registerFrom(newClientAddress(), email, password);
+    }
+
+    /** Registers {@code email} from {@code clientAddress}, as a proxy in front of that client would send it. */
+    protected static Response registerFrom(String clientAddress, String email, String password) {
+        return api().header("X-Forwarded-For", clientAddress)
+                .body(json(Map.of("email", email, "password", password)))
+                .post("/api/auth/register");
+    }
+
+    /**
+     * A client address that nothing else in this JVM uses, from 198.18.0.0/15 (set aside for benchmarks: never a real
+     * client, and not a private range that Tomcat would take for another proxy).
+     */
+    public static String newClientAddress() {
+        int n = CLIENTS.incrementAndGet();
+        return "198." + (18 + ((n >> 16) & 1)) + "." + ((n >> 8) & 255) + "." + (n & 255);
     }
 
     protected static Response login(String email, String password) {

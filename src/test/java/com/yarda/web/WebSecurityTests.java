@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.yarda.test.IntegrationTest;
 import io.restassured.response.Response;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The web app's session and CSRF protection, seen from outside. */
@@ -50,6 +52,43 @@ class WebSecurityTests extends IntegrationTest {
         assertThat(cookie).contains("HttpOnly").containsIgnoringCase("SameSite=Lax");
         // a new session id after login: no session fixation
         assertThat(cookie).doesNotContain(loginPage.cookie(WebSecurityConfiguration.SESSION_COOKIE));
+    }
+
+    @Test
+    void anUnverifiedRegistrantOfAnAdminAddressFindsNoAdminPages() {
+        TestUser impostor = unverifiedAdminAddressUser();
+        Response login = browserForm()
+                .formParam("email", impostor.email())
+                .formParam("password", "correct horse")
+                .post("/login");
+        assertThat(login.statusCode()).isEqualTo(302);
+        Map<String, String> session = login.cookies();
+
+        Response generate = given().cookies(session).get("/generate");
+        assertThat(generate.statusCode()).isEqualTo(200);
+        assertThat(generate.asString()).doesNotContain("href=\"/admin\"");
+        for (String path : List.of("/admin", "/admin/users", "/admin/audit", "/admin/users/" + impostor.id())) {
+            Response page = given().cookies(session).get(path);
+            assertThat(page.statusCode()).as(path).isEqualTo(404);
+            assertThat(page.asString()).as(path).contains("We could not find that page");
+        }
+        java.util.regex.Matcher csrf = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"")
+                .matcher(generate.asString());
+        assertThat(csrf.find()).isTrue();
+        Response grant = given().redirects()
+                .follow(false)
+                .cookies(session)
+                .contentType("application/x-www-form-urlencoded")
+                .formParam("_csrf", csrf.group(1))
+                .formParam("creditType", "token")
+                .formParam("amount", "1000")
+                .formParam("reason", "Mine now")
+                .post("/admin/users/" + impostor.id() + "/adjustments");
+        assertThat(grant.statusCode()).isEqualTo(404);
+        api(impostor.token())
+                .get("/api/credits/balance")
+                .then()
+                .body("token_balance", org.hamcrest.Matchers.equalTo(0));
     }
 
     @Test

@@ -115,14 +115,10 @@ class AccountPages {
         if (result.hasErrors()) {
             return "account/register";
         }
-<<<<<<< HEAD
         redirect.addFlashAttribute("email", form.email().trim().toLowerCase(Locale.ROOT));
-=======
-        redirect.addFlashAttribute("email", form.email().trim().toLowerCase());
         if (registration != null && registration.notice() != null) {
             redirect.addFlashAttribute("registrationNotice", registration.notice());
         }
->>>>>>> issue10-abuse
         return "redirect:/check-email";
     }
 

@@ -1,12 +1,23 @@
 package com.yarda.generation;
 
 import com.yarda.credits.CreditType;
+import com.yarda.designer.Material;
+import com.yarda.designer.PlacedPlant;
 import com.yarda.designer.Style;
+import com.yarda.site.Site;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
-/** A generation as the API shows it (API.md, "generation"). */
+/**
+ * A generation as the API shows it (API.md, "generation").
+ *
+ * @param site where the yard is and what grows there; null for a photo without an address, and until the worker
+ *     has resolved it
+ * @param plants the plants of a completed design, numbered as drawn; empty until it is completed
+ * @param materials the hardscape materials of a completed design; empty until it is completed
+ */
 public record Generation(
         UUID id,
         GenerationStatus status,
@@ -22,4 +33,7 @@ public record Generation(
         boolean creditRefunded,
         Instant createdAt,
         @Nullable Instant startedAt,
-        @Nullable Instant completedAt) {}
+        @Nullable Instant completedAt,
+        @Nullable Site site,
+        List<PlacedPlant> plants,
+        List<Material> materials) {}

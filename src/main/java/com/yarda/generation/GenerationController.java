@@ -134,6 +134,25 @@ class GenerationController {
                 .body(image.bytes());
     }
 
+    @Operation(
+            summary = "The \"before\" of a generation (owner only)",
+            description = "The uploaded photo of a photo design; for an address design the street-level picture of"
+                    + " the site, else the overhead one. 404 when there is none.")
+    @GetMapping("/generations/{id}/before")
+    ResponseEntity<byte[]> before(CurrentUser user, @PathVariable UUID id) {
+        ImageBlob image = generations.before(user.id(), id);
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(image.contentType()))
+                .cacheControl(CacheControl.noCache().cachePrivate())
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.inline()
+                                .filename(image.fileName("yarda-" + id + "-before"))
+                                .build()
+                                .toString())
+                .body(image.bytes());
+    }
+
     @Operation(summary = "Where you stand against the generation rate limit")
     @GetMapping("/rate-limits/status")
     RateLimitStatus rateLimitStatus(CurrentUser user) {

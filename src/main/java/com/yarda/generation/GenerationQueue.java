@@ -5,6 +5,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -91,19 +92,42 @@ class GenerationQueue {
                 .update());
     }
 
-    boolean complete(Claim claim, String imageKey, String contentType, String prompt, String designer, Instant now) {
+    /**
+     * What a finished design leaves: its image, the prompt and designer that made it, its site and the pictures of
+     * it, and what it is made of (the JSON of API.md).
+     */
+    record Outcome(
+            String imageKey,
+            String contentType,
+            String prompt,
+            String designer,
+            @Nullable String siteJson,
+            @Nullable String streetImageKey,
+            @Nullable String overheadImageKey,
+            String plantsJson,
+            String materialsJson) {}
+
+    boolean complete(Claim claim, Outcome outcome, Instant now) {
         return guarded(jdbc.sql("""
                 UPDATE generations
                    SET status = 'completed', output_image_key = :key, output_content_type = :contentType,
-                       prompt = :prompt, designer = :designer, completed_at = :now, processed_by = locked_by,
+                       prompt = :prompt, designer = :designer, site = CAST(:site AS jsonb),
+                       street_image_key = :street, overhead_image_key = :overhead,
+                       plants = CAST(:plants AS jsonb), materials = CAST(:materials AS jsonb),
+                       completed_at = :now, processed_by = locked_by,
                        processing_time_ms = (EXTRACT(EPOCH FROM (:now - started_at)) * 1000)::bigint,
                        locked_by = NULL, locked_until = NULL
                  WHERE id = :id AND attempts = :attempt AND status = 'processing'
                 """)
-                .param("key", imageKey)
-                .param("contentType", contentType)
-                .param("prompt", prompt)
-                .param("designer", designer)
+                .param("key", outcome.imageKey())
+                .param("contentType", outcome.contentType())
+                .param("prompt", outcome.prompt())
+                .param("designer", outcome.designer())
+                .param("site", outcome.siteJson())
+                .param("street", outcome.streetImageKey())
+                .param("overhead", outcome.overheadImageKey())
+                .param("plants", outcome.plantsJson())
+                .param("materials", outcome.materialsJson())
                 .param("now", Timestamps.sql(now))
                 .param("id", claim.generation().id())
                 .param("attempt", claim.attempt())

@@ -5,9 +5,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -94,30 +96,38 @@ class GenerationRepository {
     }
 
     /** What a deleted generation leaves to remove from storage. */
-    record Deleted(@Nullable UUID inputUploadId, @Nullable String outputImageKey) {}
+    record Deleted(@Nullable UUID inputUploadId, List<String> imageKeys) {}
 
     /**
      * Deletes a finished generation of {@code userId}: the row stays for its ledger entries, everything personal
-     * in it is cleared (V8__deletion.sql). Empty when there is no such generation, it is already deleted, or it is
+     * in it is cleared (V8__deletion.sql, V12__site_and_plants.sql). Empty when there is no such generation, it is already deleted, or it is
      * not finished.
      */
     Optional<Deleted> delete(UUID userId, UUID id, Instant now) {
         return jdbc.sql("""
                 UPDATE generations g
                    SET deleted_at = :now, input_address = NULL, input_upload_id = NULL, custom_prompt = NULL,
-                       prompt = NULL, output_image_key = NULL, output_content_type = NULL
-                  FROM (SELECT id, input_upload_id, output_image_key FROM generations
+                       prompt = NULL, output_image_key = NULL, output_content_type = NULL, site = NULL,
+                       street_image_key = NULL, overhead_image_key = NULL
+                  FROM (SELECT id, input_upload_id, output_image_key, street_image_key, overhead_image_key
+                          FROM generations
                          WHERE id = :id AND user_id = :user AND deleted_at IS NULL
                            AND status IN ('completed', 'failed')
                            FOR UPDATE) old
                  WHERE g.id = old.id
-                RETURNING old.input_upload_id, old.output_image_key
+                RETURNING old.input_upload_id, old.output_image_key, old.street_image_key, old.overhead_image_key
                 """)
                 .param("id", id)
                 .param("user", userId)
                 .param("now", Timestamps.sql(now))
-                .query((rs, row) ->
-                        new Deleted(rs.getObject("input_upload_id", UUID.class), rs.getString("output_image_key")))
+                .query((rs, row) -> new Deleted(
+                        rs.getObject("input_upload_id", UUID.class),
+                        Stream.of(
+                                        rs.getString("output_image_key"),
+                                        rs.getString("street_image_key"),
+                                        rs.getString("overhead_image_key"))
+                                .filter(Objects::nonNull)
+                                .toList()))
                 .optional();
     }
 
@@ -139,13 +149,13 @@ class GenerationRepository {
                 """).param("user", userId).query(Long.class).single();
     }
 
-    /** The keys of every design image of {@code userId}. */
+    /** The keys of every image the generations of {@code userId} keep: designs and pictures of their sites. */
     List<String> imageKeys(UUID userId) {
-        return jdbc.sql(
-                        "SELECT output_image_key FROM generations WHERE user_id = :user AND output_image_key IS NOT NULL")
-                .param("user", userId)
-                .query(String.class)
-                .list();
+        return jdbc.sql("""
+                        SELECT key FROM generations,
+                               unnest(ARRAY[output_image_key, street_image_key, overhead_image_key]) AS key
+                         WHERE user_id = :user AND key IS NOT NULL
+                        """).param("user", userId).query(String.class).list();
     }
 
     /** Failed generations of every user, most recently finished first (ix_generations_failed, V7__admin.sql). */

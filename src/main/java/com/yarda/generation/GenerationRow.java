@@ -7,7 +7,10 @@ import com.yarda.platform.Timestamps;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
 /** A row of {@code generations} (V4__generations.sql), as both the queue and the history read it. */
@@ -29,13 +32,19 @@ record GenerationRow(
         Instant createdAt,
         @Nullable Instant startedAt,
         @Nullable Instant completedAt,
-        @Nullable Long processingTimeMs) {
+        @Nullable Long processingTimeMs,
+        @Nullable String siteJson,
+        @Nullable String streetImageKey,
+        @Nullable String overheadImageKey,
+        String plantsJson,
+        String materialsJson) {
 
     /** The columns {@link #read} expects, for {@code SELECT} and {@code RETURNING}. */
     static final String COLUMNS = """
             id, user_id, status, input_type, input_address, input_upload_id, style, custom_prompt, credit_type,
             credit_refunded, output_image_key, output_content_type, error_message, attempts, created_at,
-            started_at, completed_at, processing_time_ms""";
+            started_at, completed_at, processing_time_ms, site, street_image_key, overhead_image_key, plants,
+            materials""";
 
     /** A new generation, accepted at {@code now} and waiting for a worker. */
     static GenerationRow pending(
@@ -66,7 +75,12 @@ record GenerationRow(
                 now,
                 null,
                 null,
-                null);
+                null,
+                null,
+                null,
+                null,
+                "[]",
+                "[]");
     }
 
     static GenerationRow read(ResultSet rs, int rowNum) throws SQLException {
@@ -88,10 +102,15 @@ record GenerationRow(
                 Timestamps.read(rs, "created_at"),
                 Timestamps.read(rs, "started_at"),
                 Timestamps.read(rs, "completed_at"),
-                rs.getObject("processing_time_ms", Long.class));
+                rs.getObject("processing_time_ms", Long.class),
+                rs.getString("site"),
+                rs.getString("street_image_key"),
+                rs.getString("overhead_image_key"),
+                rs.getString("plants"),
+                rs.getString("materials"));
     }
 
-    Generation toGeneration() {
+    Generation toGeneration(DesignParts parts) {
         return new Generation(
                 id,
                 status,
@@ -107,6 +126,16 @@ record GenerationRow(
                 creditRefunded,
                 createdAt,
                 startedAt,
-                completedAt);
+                completedAt,
+                parts.site(siteJson),
+                parts.plants(plantsJson),
+                parts.materials(materialsJson));
+    }
+
+    /** The keys of every image this generation keeps: the design and the pictures of its site. */
+    List<String> imageKeys() {
+        return Stream.of(outputImageKey, streetImageKey, overheadImageKey)
+                .filter(Objects::nonNull)
+                .toList();
     }
 }

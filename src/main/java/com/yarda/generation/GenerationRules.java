@@ -25,6 +25,7 @@ final class GenerationRules {
     /**
      * A request that keeps the rules, with its text trimmed.
      *
+     * @param address the address of an address design, or where the yard of a photo design is (optional there)
      * @param uploadId the caller's own upload that {@code input_photo_url} names; null for an address, or when the
      *     photo comes in the request itself
      */
@@ -69,6 +70,13 @@ final class GenerationRules {
             textProblem(address, MIN_ADDRESS, MAX_ADDRESS)
                     .ifPresent(message -> problems.add(new FieldProblem("input_address", message + " for an address")));
         } else if (inputType == InputType.PHOTO) {
+            // optional for a photo: "where is this yard?", so that the design gets a site and a zone
+            address = blankToNull(request.inputAddress());
+            if (address != null) {
+                textProblem(address, MIN_ADDRESS, MAX_ADDRESS)
+                        .ifPresent(message ->
+                                problems.add(new FieldProblem("input_address", message + " for an address")));
+            }
             String url = blankToNull(request.inputPhotoUrl());
             if (request.photo() == null && url == null) {
                 problems.add(new FieldProblem(

@@ -3,14 +3,10 @@ package com.yarda.generation;
 import com.yarda.credits.Credits;
 import com.yarda.designer.Design;
 import com.yarda.designer.DesignFailed;
-import com.yarda.designer.DesignRequest;
 import com.yarda.designer.Designer;
 import com.yarda.generation.GenerationQueue.Claim;
-import com.yarda.storage.ImageBlob;
 import com.yarda.storage.ImageStore;
 import com.yarda.storage.StoredImage;
-import com.yarda.upload.Upload;
-import com.yarda.upload.Uploads;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -19,6 +15,7 @@ import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -51,7 +48,7 @@ class GenerationWorker implements SmartLifecycle {
     private final Credits credits;
     private final Designer designer;
     private final ImageStore images;
-    private final Uploads uploads;
+    private final Drafting drafting;
     private final WorkerProperties properties;
     private final TransactionTemplate transaction;
     private final Clock clock;
@@ -74,7 +71,7 @@ class GenerationWorker implements SmartLifecycle {
             Credits credits,
             Designer designer,
             ImageStore images,
-            Uploads uploads,
+            Drafting drafting,
             WorkerProperties properties,
             PlatformTransactionManager transactions,
             Clock clock,
@@ -83,7 +80,7 @@ class GenerationWorker implements SmartLifecycle {
         this.credits = credits;
         this.designer = designer;
         this.images = images;
-        this.uploads = uploads;
+        this.drafting = drafting;
         this.properties = properties;
         this.transaction = new TransactionTemplate(transactions);
         this.clock = clock;
@@ -212,24 +209,28 @@ class GenerationWorker implements SmartLifecycle {
         long renewEvery = Math.max(1000, properties.lease().toMillis() / 3);
         ScheduledFuture<?> renewal =
                 leaseKeeper.scheduleAtFixedRate(() -> renew(claim), renewEvery, renewEvery, TimeUnit.MILLISECONDS);
+        // every image this attempt stores goes again unless the attempt is the one that completes the generation
+        List<String> stored = new ArrayList<>();
+        boolean completedHere = false;
         try {
-            Design design = design(claim);
-            StoredImage stored;
+            Drafting.Drafted drafted = drafting.draft(claim.generation(), stored);
+            Design design = designerLatency.record(() -> designer.design(drafted.request()));
+            StoredImage image;
             try {
-                stored = images.store(design.image(), design.contentType());
+                image = images.store(design.image(), design.contentType());
+                stored.add(image.key());
             } catch (RuntimeException e) {
                 log.error("Generation {}: the finished image could not be stored", id, e);
                 fail(claim, "The finished design could not be saved.");
                 return;
             }
-            boolean done = transaction.execute(status -> queue.complete(
-                    claim, stored.key(), stored.contentType(), design.prompt(), designer.name(), clock.instant()));
-            if (done) {
+            GenerationQueue.Outcome outcome = drafted.outcome(image, design, designer.name());
+            completedHere = transaction.execute(status -> queue.complete(claim, outcome, clock.instant()));
+            if (completedHere) {
                 completed.increment();
                 log.info("Generation {} completed by {} (attempt {})", id, designer.name(), claim.attempt());
             } else {
                 stale.increment();
-                images.delete(stored.key());
                 log.warn(
                         "Generation {} attempt {} finished after losing its lease; result discarded",
                         id,
@@ -242,19 +243,18 @@ class GenerationWorker implements SmartLifecycle {
             fail(claim, GENERIC_FAILURE);
         } finally {
             renewal.cancel(false);
+            if (!completedHere) {
+                stored.forEach(this::discard);
+            }
         }
     }
 
-    private Design design(Claim claim) {
-        GenerationRow g = claim.generation();
-        DesignRequest.Photo photo = null;
-        if (g.inputUploadId() != null) {
-            Upload upload = uploads.get(g.userId(), g.inputUploadId());
-            ImageBlob blob = uploads.image(g.userId(), g.inputUploadId());
-            photo = new DesignRequest.Photo(blob.bytes(), blob.contentType(), upload.width(), upload.height());
+    private void discard(String key) {
+        try {
+            images.delete(key);
+        } catch (RuntimeException e) {
+            log.warn("Could not remove image {} of an attempt that did not complete: {}", key, e.getMessage());
         }
-        DesignRequest request = new DesignRequest(g.id(), g.style(), g.inputAddress(), photo, g.customPrompt());
-        return designerLatency.record(() -> designer.design(request));
     }
 
     private void fail(Claim claim, String message) {

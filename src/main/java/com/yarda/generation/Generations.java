@@ -12,6 +12,7 @@ import com.yarda.platform.DatabaseFailures;
 import com.yarda.platform.NotFound;
 import com.yarda.platform.Page;
 import com.yarda.platform.Timestamps;
+import com.yarda.platform.ValidationFailed;
 import com.yarda.storage.ImageBlob;
 import com.yarda.storage.ImageDeletions;
 import com.yarda.storage.ImageStore;
@@ -67,6 +68,7 @@ public class Generations {
     private final IdempotencyKeys idempotencyKeys;
     private final GenerationRepository repository;
     private final LostCommitCheck lostCommits;
+    private final DesignParts parts;
     private final ImageStore images;
     private final ImageDeletions deletions;
     private final ApplicationEventPublisher events;
@@ -83,6 +85,7 @@ public class Generations {
             IdempotencyKeys idempotencyKeys,
             GenerationRepository repository,
             LostCommitCheck lostCommits,
+            DesignParts parts,
             ImageStore images,
             ImageDeletions deletions,
             ApplicationEventPublisher events,
@@ -96,6 +99,7 @@ public class Generations {
         this.idempotencyKeys = idempotencyKeys;
         this.repository = repository;
         this.lostCommits = lostCommits;
+        this.parts = parts;
         this.images = images;
         this.deletions = deletions;
         this.events = events;
@@ -188,6 +192,10 @@ public class Generations {
                                 return replay.get();
                             }
                         }
+                        // the photo may have been cleaned up as unused since it was checked: held from here on
+                        if (photo != null && !uploads.holdForUse(userId, photo)) {
+                            throw new ValidationFailed("input_photo_url", "must be the url of one of your own uploads");
+                        }
                         RateLimitStatus limit = rateLimiter.attempt(userId, now);
                         CreditType paidWith = credits.consumeFor(userId, id);
                         GenerationRow row = GenerationRow.pending(
@@ -201,7 +209,7 @@ public class Generations {
                                 paidWith,
                                 now);
                         repository.insert(row);
-                        String body = json.writeValueAsString(row.toGeneration());
+                        String body = json.writeValueAsString(row.toGeneration(parts));
                         if (idempotencyKey != null) {
                             idempotencyKeys.save(userId, idempotencyKey, fingerprint, id, body, now);
                         }
@@ -224,13 +232,16 @@ public class Generations {
 
     /** A generation of {@code userId}; someone else's is not found either. */
     public Generation get(UUID userId, UUID id) {
-        return repository.findOwned(userId, id).map(GenerationRow::toGeneration).orElseThrow(Generations::notFound);
+        return repository
+                .findOwned(userId, id)
+                .map(row -> row.toGeneration(parts))
+                .orElseThrow(Generations::notFound);
     }
 
     /** {@code userId}'s generations, newest first, optionally only those with {@code status}. */
     public Page<Generation> history(UUID userId, @Nullable GenerationStatus status, int limit, long offset) {
         List<Generation> items = repository.history(userId, status, limit, offset).stream()
-                .map(GenerationRow::toGeneration)
+                .map(row -> row.toGeneration(parts))
                 .toList();
         return new Page<>(items, repository.count(userId, status), limit, offset);
     }
@@ -252,9 +263,7 @@ public class Generations {
                         "This design is still being drawn. Delete it once it has completed or failed.");
             }
             idempotencyKeys.forget(id);
-            if (row.get().outputImageKey() != null) {
-                deletions.afterCommit(List.of(row.get().outputImageKey()));
-            }
+            deletions.afterCommit(row.get().imageKeys());
             return row.get();
         });
         if (deleted.inputUploadId() != null) {
@@ -288,6 +297,37 @@ public class Generations {
             throw new NotFound("The image of this generation");
         }
         return images.read(row.outputImageKey()).orElseThrow(Generations::notFound);
+    }
+
+    /**
+     * The "before" of a generation of {@code userId}: the photo of a photo design; for an address design the
+     * street-level picture of the site, else the overhead one.
+     *
+     * @throws NotFound when there is none (no imagery was fetched, or the generation is not the user's)
+     */
+    public ImageBlob before(UUID userId, UUID id) {
+        GenerationRow row = repository.findOwned(userId, id).orElseThrow(Generations::notFound);
+        if (row.inputUploadId() != null) {
+            return uploads.image(userId, row.inputUploadId());
+        }
+        String key = row.streetImageKey() != null ? row.streetImageKey() : row.overheadImageKey();
+        if (key == null) {
+            throw new NotFound("A picture of this site");
+        }
+        return images.read(key).orElseThrow(() -> new NotFound("A picture of this site"));
+    }
+
+    /**
+     * The overhead picture of the site of a generation of {@code userId}, for the design page.
+     *
+     * @throws NotFound when none was fetched
+     */
+    public ImageBlob overhead(UUID userId, UUID id) {
+        GenerationRow row = repository.findOwned(userId, id).orElseThrow(Generations::notFound);
+        if (row.overheadImageKey() == null) {
+            throw new NotFound("An overhead picture of this site");
+        }
+        return images.read(row.overheadImageKey()).orElseThrow(() -> new NotFound("An overhead picture of this site"));
     }
 
     /** Where {@code userId} stands against the rate limit now. */

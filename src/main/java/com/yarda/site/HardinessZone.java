@@ -1,5 +1,7 @@
 package com.yarda.site;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -35,6 +37,7 @@ public record HardinessZone(int number, char half) implements Comparable<Hardine
     }
 
     /** Like {@link #parse}, for zones the service wrote itself. */
+    @JsonCreator
     public static HardinessZone of(String text) {
         return parse(text).orElseThrow(() -> new IllegalArgumentException("not a USDA hardiness zone: " + text));
     }
@@ -53,6 +56,8 @@ public record HardinessZone(int number, char half) implements Comparable<Hardine
         return number * 2 + (half == 'b' ? 1 : 0);
     }
 
+    /** As the USDA tables and API.md write it, e.g. {@code 7b}. */
+    @JsonValue
     @Override
     public String toString() {
         return number + String.valueOf(half);

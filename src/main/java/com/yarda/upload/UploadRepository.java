@@ -36,6 +36,16 @@ class UploadRepository {
                 .update();
     }
 
+    /** Locks the upload {@code id} of {@code userId} for sharing until the transaction ends; false when it is gone. */
+    boolean lockOwned(UUID userId, UUID id) {
+        return jdbc.sql("SELECT id FROM uploads WHERE id = :id AND user_id = :user FOR SHARE")
+                .param("id", id)
+                .param("user", userId)
+                .query(UUID.class)
+                .optional()
+                .isPresent();
+    }
+
     Optional<Row> findOwned(UUID userId, UUID id) {
         return jdbc.sql("""
                 SELECT id, user_id, storage_key, content_type, width, height, size_bytes, created_at

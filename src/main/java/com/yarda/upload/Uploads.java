@@ -24,6 +24,8 @@ import org.springframework.context.event.EventListener;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** Accepts, keeps and serves users' photos. */
@@ -126,6 +128,17 @@ public class Uploads {
     /** The upload {@code id} of {@code userId}; someone else's upload is not found either. */
     public Upload get(UUID userId, UUID id) {
         return uploads.findOwned(userId, id).map(UploadRepository.Row::upload).orElseThrow(Uploads::notFound);
+    }
+
+    /**
+     * Keeps the upload {@code id} of {@code userId} from being removed until the caller's transaction ends, in which
+     * a design starts using it; the cleanup of unused photos skips it meanwhile.
+     *
+     * @return whether the upload is still there to be used
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public boolean holdForUse(UUID userId, UUID id) {
+        return uploads.lockOwned(userId, id);
     }
 
     /** The stored image of an upload of {@code userId}. */

@@ -8,6 +8,7 @@
             "designer",
             "generation",
             "platform",
+            "site",
             "storage",
             "upload"
         })

@@ -101,6 +101,11 @@ public abstract class IntegrationTest {
         registry.add("yarda.data-dir", dataDir::toString);
         // deliveries are woken by commits; the poll only matters for retries, which tests drive themselves
         registry.add("yarda.mail.poll-interval", () -> "1h");
+        // the site services are local stand-ins speaking the Census's and NAIP's wire formats
+        registry.add("yarda.site.geocoder", () -> "census");
+        registry.add("yarda.site.census.base-url", SiteServices::censusBaseUrl);
+        registry.add("yarda.site.imagery", () -> "naip");
+        registry.add("yarda.site.naip.base-url", SiteServices::naipBaseUrl);
         registry.add(
                 "yarda.admin.emails",
                 () -> "someone-else@yarda.test, " + ADMIN_EMAIL.toUpperCase() + ", " + UNVERIFIED_ADMIN_EMAIL);

@@ -18,6 +18,7 @@ import com.yarda.storage.ImageBlob;
 import com.yarda.upload.UploadQuotaExceeded;
 import com.yarda.upload.Uploads;
 import java.io.IOException;
+import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.CacheControl;
@@ -194,6 +195,24 @@ class GenerationPages {
         return response.body(image.bytes());
     }
 
+    /** The "before": the photo, or the picture of the site an address design was drawn for. */
+    @GetMapping("/generations/{id}/before")
+    ResponseEntity<byte[]> before(CurrentUser user, @PathVariable UUID id) {
+        return privateImage(generations.before(user.id(), id));
+    }
+
+    @GetMapping("/generations/{id}/overhead")
+    ResponseEntity<byte[]> overhead(CurrentUser user, @PathVariable UUID id) {
+        return privateImage(generations.overhead(user.id(), id));
+    }
+
+    private static ResponseEntity<byte[]> privateImage(ImageBlob image) {
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(image.contentType()))
+                .cacheControl(CacheControl.noCache().cachePrivate())
+                .body(image.bytes());
+    }
+
     @GetMapping("/uploads/{id}/image")
     ResponseEntity<byte[]> upload(CurrentUser user, @PathVariable UUID id) {
         ImageBlob image = uploads.image(user.id(), id);
@@ -236,7 +255,10 @@ class GenerationPages {
     static GenerationView view(Generation g) {
         String photo = g.inputPhotoUrl() == null ? null : g.inputPhotoUrl().replaceFirst("^/api", "");
         String image = g.outputImageUrl() == null ? null : g.outputImageUrl().replaceFirst("^/api", "");
-        return new GenerationView(g, photo, image, g.style().displayName());
+        List<String> imagery = g.site() == null ? List.of() : g.site().imagery();
+        String before = photo != null ? photo : imagery.isEmpty() ? null : "/generations/" + g.id() + "/before";
+        String overhead = imagery.contains("satellite") ? "/generations/" + g.id() + "/overhead" : null;
+        return new GenerationView(g, photo, image, g.style().displayName(), before, overhead);
     }
 
     private static @Nullable String blankToNull(@Nullable String value) {

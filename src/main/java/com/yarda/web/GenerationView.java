@@ -1,16 +1,35 @@
 package com.yarda.web;
 
 import com.yarda.generation.Generation;
+import com.yarda.site.Site;
 import org.jspecify.annotations.Nullable;
 
 /**
  * A generation as the pages show it, with the pages' own image addresses (the API's need a bearer token). Public
  * because templates call its methods.
+ *
+ * @param beforeUrl the "before" picture: the photo of a photo design, the picture of an address design's site
+ * @param overheadUrl the overhead picture of the site, when one was fetched
  */
 public record GenerationView(
-        Generation g, @Nullable String photoUrl, @Nullable String imageUrl, String styleName) {
+        Generation g,
+        @Nullable String photoUrl,
+        @Nullable String imageUrl,
+        String styleName,
+        @Nullable String beforeUrl,
+        @Nullable String overheadUrl) {
+
+    /** The credit the zone data asks for wherever a zone is shown. */
+    public static final String ZONE_ATTRIBUTION = Site.ZONE_ATTRIBUTION;
 
     public boolean finished() {
         return g.status().finished();
+    }
+
+    /** The site's USDA zone, e.g. {@code 5a}; null when unknown. */
+    public @Nullable String zone() {
+        return g.site() == null || g.site().hardinessZone() == null
+                ? null
+                : g.site().hardinessZone().toString();
     }
 }

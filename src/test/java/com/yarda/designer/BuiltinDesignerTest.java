@@ -11,8 +11,14 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 import javax.imageio.ImageIO;
@@ -21,6 +27,17 @@ import org.junit.jupiter.api.Test;
 class BuiltinDesignerTest {
 
     private static final String ADDRESS = "1428 Elm Street, Springfield, IL 62704";
+
+    /** SHA-256 of the ARGB pixels (after width and height) of each drawing of {@link #theDrawingsAreThePinnedPixels}. */
+    private static final Map<String, String> PINNED = Map.of(
+            "modern_minimalist", "072095c603f54cb1976b5c23adce6d73a4254f39c96903a9e351cb01e8c9289c",
+            "california_native", "f7ae1aec7a5972b0ce33c3b57f4d9af493861063bc345139ea092572e63508f4",
+            "japanese_zen", "6d0f9cdb3eff66fab3e96071f1c13902ac72a17851196a3c1c3c8e6bff7c8a1c",
+            "english_garden", "d62b3bae1b7c1ce41e8ad1ecd863874e9d978a4269a36b3a0119d06b358e99a5",
+            "desert_landscape", "249ae9744c9507d6f29a93177f31850319eba93c348720cf0cffeffdd1fb2a08",
+            "mediterranean", "190a62759e114008490c468dd37e5014629db0bc40249714a2d543f0cf31fff6",
+            "tropical_resort", "c2692810de57263e164e1752f54b2b085448addc2a128d5202c7ebea0eed86f3",
+            "photo", "37558d28b45c383aabaa7f010a75a27da8142860e53ef9d32760f596ce6ab09d");
 
     private final BuiltinDesigner designer = new BuiltinDesigner();
 
@@ -59,6 +76,29 @@ class BuiltinDesignerTest {
                         .isGreaterThan(0.1);
             }
         }
+    }
+
+    /**
+     * Pins the pixels of the plan of one address in every style and of one photo concept, so moving or splitting
+     * the drawing code provably changes nothing a homeowner sees. Pixels rather than PNG bytes: the encoder's
+     * compression is not part of the picture. The rasteriser and the DejaVu fonts are, so a JDK or font upgrade may
+     * move pixels; then look at the samples ({@link #savesSamplesToLookAt}) and re-pin.
+     */
+    @Test
+    void theDrawingsAreThePinnedPixels() throws IOException {
+        Map<String, String> pixels = new LinkedHashMap<>();
+        for (Style style : Style.values()) {
+            pixels.put(
+                    style.id(),
+                    pixelHash(designer.design(address(style, ADDRESS, null)).image()));
+        }
+        byte[] png = encode(yardPhoto(800, 600), "png");
+        pixels.put(
+                "photo",
+                pixelHash(designer.design(photo(Style.ENGLISH_GARDEN, png, 800, 600))
+                        .image()));
+
+        assertThat(pixels).isEqualTo(PINNED);
     }
 
     @Test
@@ -209,6 +249,19 @@ class BuiltinDesignerTest {
                 4);
         g.dispose();
         return image;
+    }
+
+    private static String pixelHash(byte[] image) throws IOException {
+        BufferedImage decoded = decode(image);
+        int[] argb = decoded.getRGB(0, 0, decoded.getWidth(), decoded.getHeight(), null, 0, decoded.getWidth());
+        ByteBuffer bytes = ByteBuffer.allocate(8 + argb.length * 4);
+        bytes.putInt(decoded.getWidth()).putInt(decoded.getHeight());
+        bytes.asIntBuffer().put(argb);
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes.array()));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
     }
 
     private static byte[] encode(BufferedImage image, String format) throws IOException {

@@ -1,5 +1,11 @@
-package com.yarda.designer;
+package com.yarda.designer.gemini;
 
+import com.yarda.designer.Design;
+import com.yarda.designer.DesignFailed;
+import com.yarda.designer.DesignRequest;
+import com.yarda.designer.Designer;
+import com.yarda.designer.DesignerProperties;
+import com.yarda.designer.prompt.DesignPrompt;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.net.http.HttpClient;
@@ -39,8 +45,11 @@ import tools.jackson.databind.node.ObjectNode;
  *
  * <p>JSON is written and read here with a private mapper in Google's own field names: the application's
  * snake_case naming strategy is for Yarda's API and must not leak into Google's.
+ *
+ * <p>Public for {@code DesignerConfiguration} only: Spring Modulith keeps this package internal to the designer
+ * module, whose API is {@link Designer}.
  */
-final class GeminiDesigner implements Designer {
+public final class GeminiDesigner implements Designer {
 
     private static final Logger log = LoggerFactory.getLogger(GeminiDesigner.class);
 
@@ -70,7 +79,7 @@ final class GeminiDesigner implements Designer {
      * A designer on {@code builder} (Spring Boot's, for its observability) with a JDK HTTP client whose connect
      * and read timeouts are {@code settings.timeout()}.
      */
-    static GeminiDesigner create(RestClient.Builder builder, DesignerProperties.Gemini settings, Clock clock) {
+    public static GeminiDesigner create(RestClient.Builder builder, DesignerProperties.Gemini settings, Clock clock) {
         String apiKey = settings.apiKey();
         if (apiKey == null || apiKey.isBlank()) {
             throw new IllegalArgumentException("a Gemini designer needs an API key");

@@ -1,5 +1,8 @@
-package com.yarda.designer;
+package com.yarda.designer.builtin;
 
+import com.yarda.designer.DesignFailed;
+import com.yarda.designer.DesignRequest;
+import com.yarda.designer.Style;
 import java.awt.AlphaComposite;
 import java.awt.BasicStroke;
 import java.awt.Color;

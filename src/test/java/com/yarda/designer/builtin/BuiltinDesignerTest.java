@@ -1,8 +1,13 @@
-package com.yarda.designer;
+package com.yarda.designer.builtin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import com.yarda.designer.Design;
+import com.yarda.designer.DesignFailed;
+import com.yarda.designer.DesignRequest;
+import com.yarda.designer.Style;
+import com.yarda.designer.prompt.DesignPrompt;
 import java.awt.Color;
 import java.awt.GradientPaint;
 import java.awt.Graphics2D;

@@ -1,4 +1,4 @@
-package com.yarda.designer;
+package com.yarda.designer.builtin;
 
 import java.awt.AlphaComposite;
 import java.awt.BasicStroke;

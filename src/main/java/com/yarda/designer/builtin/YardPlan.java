@@ -22,6 +22,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
+import java.util.SplittableRandom;
 
 /**
  * A top-down concept plan of a property: the lot with its street and neighbours, the house, garage and driveway
@@ -44,6 +45,7 @@ final class YardPlan {
     private final Style style;
     private final Look look;
     private final Random random;
+    private final Random texture;
     private final Random site;
     private final String address;
 
@@ -80,6 +82,9 @@ final class YardPlan {
         this.style = style;
         this.look = Look.of(style);
         this.random = new Random(designSeed);
+        // textures (speckle, paving joints, stones, the lobes of a plant symbol, which plant carries a tag) draw
+        // from a stream of their own: how many numbers a texture takes must not move a bed or a plant
+        this.texture = new Random(new SplittableRandom(designSeed).nextLong());
         this.site = new Random(siteSeed);
         this.address = address;
 
@@ -264,11 +269,11 @@ final class YardPlan {
             case MEADOW -> {
                 g.setStroke(new BasicStroke(0.12f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
                 for (int i = 0; i < lotWidth * lotDepth * 0.9; i++) {
-                    double x = random.nextDouble() * lotWidth;
-                    double y = random.nextDouble() * lotDepth;
-                    double a = -Math.PI / 2 + (random.nextDouble() - 0.5) * 1.2;
+                    double x = texture.nextDouble() * lotWidth;
+                    double y = texture.nextDouble() * lotDepth;
+                    double a = -Math.PI / 2 + (texture.nextDouble() - 0.5) * 1.2;
                     g.setColor(
-                            random.nextInt(3) == 0
+                            texture.nextInt(3) == 0
                                     ? Symbols.shade(palette.lawn(), 0.78)
                                     : Symbols.tint(palette.lawn(), 0.2));
                     g.draw(new Line2D.Double(x, y, x + Math.cos(a) * 0.9, y + Math.sin(a) * 0.9));
@@ -289,8 +294,8 @@ final class YardPlan {
         int count = (int) (bounds.getWidth() * bounds.getHeight() * perSquareFoot);
         g.setColor(color);
         for (int i = 0; i < count; i++) {
-            double x = bounds.getX() + random.nextDouble() * bounds.getWidth();
-            double y = bounds.getY() + random.nextDouble() * bounds.getHeight();
+            double x = bounds.getX() + texture.nextDouble() * bounds.getWidth();
+            double y = bounds.getY() + texture.nextDouble() * bounds.getHeight();
             if (area.contains(x, y)) {
                 g.fill(new Rectangle2D.Double(x, y, size, size));
             }
@@ -353,11 +358,11 @@ final class YardPlan {
             case DECK -> {
                 g.setStroke(new BasicStroke(0.07f));
                 for (double y = b.getY(); y < b.getMaxY(); y += 0.5) {
-                    g.setColor(Symbols.shade(colour, 0.9 + random.nextDouble() * 0.15));
+                    g.setColor(Symbols.shade(colour, 0.9 + texture.nextDouble() * 0.15));
                     g.fill(new Rectangle2D.Double(b.getX(), y, b.getWidth(), 0.5));
                     g.setColor(Symbols.shade(colour, 0.7));
                     g.draw(new Line2D.Double(b.getX(), y, b.getMaxX(), y));
-                    double seam = b.getX() + random.nextDouble() * 12;
+                    double seam = b.getX() + texture.nextDouble() * 12;
                     for (double x = seam; x < b.getMaxX(); x += 12) {
                         g.draw(new Line2D.Double(x, y, x, y + 0.5));
                     }
@@ -367,7 +372,7 @@ final class YardPlan {
                 g.setStroke(new BasicStroke(0.12f));
                 for (double y = b.getY(); y < b.getMaxY(); y += 1.4) {
                     for (double x = b.getX(); x < b.getMaxX(); x += 1.4) {
-                        g.setColor(Symbols.shade(colour, 0.88 + random.nextDouble() * 0.16));
+                        g.setColor(Symbols.shade(colour, 0.88 + texture.nextDouble() * 0.16));
                         g.fill(new Rectangle2D.Double(x, y, 1.4, 1.4));
                     }
                 }
@@ -383,11 +388,11 @@ final class YardPlan {
                 g.setStroke(new BasicStroke(0.12f));
                 double y = b.getY();
                 while (y < b.getMaxY()) {
-                    double h = 1.5 + random.nextInt(3) * 0.5;
-                    double x = b.getX() - random.nextDouble() * 2;
+                    double h = 1.5 + texture.nextInt(3) * 0.5;
+                    double x = b.getX() - texture.nextDouble() * 2;
                     while (x < b.getMaxX()) {
-                        double w = 2 + random.nextDouble() * 2;
-                        g.setColor(Symbols.shade(colour, 0.9 + random.nextDouble() * 0.12));
+                        double w = 2 + texture.nextDouble() * 2;
+                        g.setColor(Symbols.shade(colour, 0.9 + texture.nextDouble() * 0.12));
                         g.fill(new Rectangle2D.Double(x, y, w, h));
                         g.setColor(Symbols.shade(colour, 0.72));
                         g.draw(new Rectangle2D.Double(x, y, w, h));
@@ -400,8 +405,8 @@ final class YardPlan {
                 g.setStroke(new BasicStroke(0.1f));
                 for (double y = b.getY(); y < b.getMaxY() + 3; y += 3) {
                     for (double x = b.getX(); x < b.getMaxX() + 3; x += 3) {
-                        g.setColor(Symbols.shade(colour, 0.88 + random.nextDouble() * 0.18));
-                        Shape stone = stone(x + random.nextDouble() - 0.5, y + random.nextDouble() - 0.5, 1.35);
+                        g.setColor(Symbols.shade(colour, 0.88 + texture.nextDouble() * 0.18));
+                        Shape stone = stone(x + texture.nextDouble() - 0.5, y + texture.nextDouble() - 0.5, 1.35);
                         g.fill(stone);
                         g.setColor(Symbols.shade(colour, 0.7));
                         g.draw(stone);
@@ -417,12 +422,12 @@ final class YardPlan {
 
     /** An irregular flagstone or stepping stone. */
     private Shape stone(double x, double y, double r) {
-        int corners = 5 + random.nextInt(3);
+        int corners = 5 + texture.nextInt(3);
         Path2D path = new Path2D.Double();
-        double turn = random.nextDouble() * Math.PI;
+        double turn = texture.nextDouble() * Math.PI;
         for (int i = 0; i < corners; i++) {
             double a = turn + i * Math.PI * 2 / corners;
-            double d = r * (0.8 + random.nextDouble() * 0.25);
+            double d = r * (0.8 + texture.nextDouble() * 0.25);
             if (i == 0) {
                 path.moveTo(x + Math.cos(a) * d, y + Math.sin(a) * d);
             } else {
@@ -464,9 +469,9 @@ final class YardPlan {
         }
         Look.Sprite vine = new Look.Sprite(Look.Form.SHRUB, new Color(0x5E8A3A), new Color(0x5A2E5E));
         for (int i = 0; i < 9; i++) {
-            double x = patio.getX() + random.nextDouble() * patio.getWidth();
-            double y = random.nextBoolean() ? patio.getY() + 1 : patio.getMaxY() - 1;
-            Symbols.shrub(g, vine, x, y, 1.2 + random.nextDouble() * 0.6, random);
+            double x = patio.getX() + texture.nextDouble() * patio.getWidth();
+            double y = texture.nextBoolean() ? patio.getY() + 1 : patio.getMaxY() - 1;
+            Symbols.shrub(g, vine, x, y, 1.2 + texture.nextDouble() * 0.6, texture);
         }
     }
 
@@ -527,7 +532,7 @@ final class YardPlan {
                 for (Point2D p : along(line, 2.6)) {
                     Shape stone = stone(p.getX(), p.getY(), 1.2);
                     Symbols.shadow(g, stone, 0.15, 0.2, 0.2f);
-                    g.setColor(Symbols.shade(colour, 0.92 + random.nextDouble() * 0.1));
+                    g.setColor(Symbols.shade(colour, 0.92 + texture.nextDouble() * 0.1));
                     g.fill(stone);
                     g.setColor(Symbols.shade(colour, 0.7));
                     g.setStroke(new BasicStroke(0.1f));
@@ -606,20 +611,20 @@ final class YardPlan {
                 g.clip(bed);
                 Rectangle2D b = bed.getBounds2D();
                 for (int i = 0; i < b.getWidth() * b.getHeight() * 0.7; i++) {
-                    double cx = b.getX() + random.nextDouble() * b.getWidth();
-                    double cy = b.getY() + random.nextDouble() * b.getHeight();
-                    g.setColor(Symbols.shade(new Color(0xB8B1A6), 0.75 + random.nextDouble() * 0.35));
+                    double cx = b.getX() + texture.nextDouble() * b.getWidth();
+                    double cy = b.getY() + texture.nextDouble() * b.getHeight();
+                    g.setColor(Symbols.shade(new Color(0xB8B1A6), 0.75 + texture.nextDouble() * 0.35));
                     g.fill(new Ellipse2D.Double(
-                            cx, cy, 0.5 + random.nextDouble() * 0.4, 0.4 + random.nextDouble() * 0.3));
+                            cx, cy, 0.5 + texture.nextDouble() * 0.4, 0.4 + texture.nextDouble() * 0.3));
                 }
                 g.setClip(clip);
                 for (int i = 0; i < 4; i++) {
-                    Point2D p = course.get(1 + random.nextInt(2));
+                    Point2D p = course.get(1 + texture.nextInt(2));
                     boulder(
                             g,
-                            p.getX() + (random.nextDouble() - 0.5) * 8,
-                            p.getY() + (random.nextDouble() - 0.5) * 6,
-                            1.3 + random.nextDouble());
+                            p.getX() + (texture.nextDouble() - 0.5) * 8,
+                            p.getY() + (texture.nextDouble() - 0.5) * 6,
+                            1.3 + texture.nextDouble());
                 }
                 if (look.feature() == Look.Feature.DRY_WASH) {
                     Ellipse2D circle = new Ellipse2D.Double(x - r * 0.75, y - r * 0.75, r * 1.5, r * 1.5);
@@ -637,7 +642,7 @@ final class YardPlan {
                 }
             }
             case POND -> {
-                Shape pond = Symbols.blob(x, y, r * 1.15, r * 0.8, 0.18, random);
+                Shape pond = Symbols.blob(x, y, r * 1.15, r * 0.8, 0.18, texture);
                 g.setColor(new Color(0x6F6C66));
                 g.fill(new BasicStroke(1.6f).createStrokedShape(pond));
                 g.setPaint(new java.awt.RadialGradientPaint(
@@ -652,13 +657,17 @@ final class YardPlan {
                 }
                 g.setColor(new Color(0xE8742C));
                 for (int i = 0; i < 3; i++) {
-                    double kx = x + (random.nextDouble() - 0.5) * r;
-                    double ky = y + (random.nextDouble() - 0.5) * r * 0.6;
+                    double kx = x + (texture.nextDouble() - 0.5) * r;
+                    double ky = y + (texture.nextDouble() - 0.5) * r * 0.6;
                     g.fill(new Ellipse2D.Double(kx, ky, 1.1, 0.45));
                 }
                 for (int i = 0; i < 12; i++) {
-                    double a = i * Math.PI * 2 / 12 + random.nextDouble() * 0.3;
-                    boulder(g, x + Math.cos(a) * r * 1.15, y + Math.sin(a) * r * 0.82, 0.7 + random.nextDouble() * 0.5);
+                    double a = i * Math.PI * 2 / 12 + texture.nextDouble() * 0.3;
+                    boulder(
+                            g,
+                            x + Math.cos(a) * r * 1.15,
+                            y + Math.sin(a) * r * 0.82,
+                            0.7 + texture.nextDouble() * 0.5);
                 }
                 Rectangle2D slab = new Rectangle2D.Double(x - 1.4, y - r * 0.95, 2.8, r * 0.7);
                 g.setColor(new Color(0x9B9A94));
@@ -735,8 +744,8 @@ final class YardPlan {
                 Shape clip = g.getClip();
                 g.clip(pool);
                 for (int i = 0; i < 18; i++) {
-                    double cx = pool.getX() + random.nextDouble() * pool.getWidth();
-                    double cy = pool.getY() + random.nextDouble() * pool.getHeight();
+                    double cx = pool.getX() + texture.nextDouble() * pool.getWidth();
+                    double cy = pool.getY() + texture.nextDouble() * pool.getHeight();
                     g.draw(new Arc2D.Double(cx, cy, 3, 1.2, 0, 160, Arc2D.OPEN));
                 }
                 g.setClip(clip);
@@ -784,11 +793,11 @@ final class YardPlan {
         Symbols.shadow(g, rim, 0.3, 0.4, 0.3f);
         g.setColor(new Color(0xC8734A));
         g.fill(rim);
-        Symbols.shrub(g, look.plants().get(look.plants().size() - 1), x, y, 0.8, random);
+        Symbols.shrub(g, look.plants().get(look.plants().size() - 1), x, y, 0.8, texture);
     }
 
     private void boulder(Graphics2D g, double x, double y, double r) {
-        Shape rock = Symbols.blob(x, y, r, r * 0.8, 0.15, random);
+        Shape rock = Symbols.blob(x, y, r, r * 0.8, 0.15, texture);
         Symbols.shadow(g, rock, r * 0.3, r * 0.4, 0.3f);
         Symbols.fillLit(g, rock, x, y, r, new Color(0x8E8A84));
         g.setColor(new Color(0x5E5B56));
@@ -901,7 +910,7 @@ final class YardPlan {
                         raked(g, island);
                     }
                     plantBed(g, island, bedPlants(false), true);
-                    boulder(g, spot.getX() + 2, spot.getY() - 1, 1.2 + random.nextDouble());
+                    boulder(g, spot.getX() + 2, spot.getY() - 1, 1.2 + texture.nextDouble());
                 }
             }
         }
@@ -1005,7 +1014,7 @@ final class YardPlan {
         here.sort(Comparator.comparingDouble(Placement::y));
         for (Placement p : here) {
             Look.Sprite sprite = look.plants().get(p.plant());
-            Symbols.plant(g, sprite, p.x(), p.y(), radius(sprite.form()), random);
+            Symbols.plant(g, sprite, p.x(), p.y(), radius(sprite.form()), texture);
         }
         placements.addAll(here);
     }
@@ -1050,7 +1059,7 @@ final class YardPlan {
             int plant = trees.get(i % trees.size());
             Look.Sprite sprite = look.plants().get(plant);
             double r = sprite.form() == Look.Form.PALM ? 6 + random.nextDouble() * 2 : 8 + random.nextDouble() * 4;
-            Symbols.plant(g, sprite, spot.getX(), spot.getY(), r, random);
+            Symbols.plant(g, sprite, spot.getX(), spot.getY(), r, texture);
             placements.add(new Placement(plant, spot.getX(), spot.getY()));
             canopies.add(new Ellipse2D.Double(spot.getX() - r, spot.getY() - r, r * 2, r * 2));
         }
@@ -1212,7 +1221,7 @@ final class YardPlan {
             Point2D best = null;
             double bestClearance = -1;
             for (int i = 0; i < Math.min(40, candidates.size() * 2); i++) {
-                Placement p = candidates.get(random.nextInt(candidates.size()));
+                Placement p = candidates.get(texture.nextInt(candidates.size()));
                 Point2D at = pixel(p.x(), p.y());
                 boolean hidden = canopies.stream().anyMatch(c -> c.contains(p.x(), p.y()));
                 if (hidden && !look.plants().get(plant).form().isTree() && i < 30) {

@@ -35,13 +35,13 @@ class BuiltinDesignerTest {
 
     /** SHA-256 of the ARGB pixels (after width and height) of each drawing of {@link #theDrawingsAreThePinnedPixels}. */
     private static final Map<String, String> PINNED = Map.of(
-            "modern_minimalist", "072095c603f54cb1976b5c23adce6d73a4254f39c96903a9e351cb01e8c9289c",
-            "california_native", "f7ae1aec7a5972b0ce33c3b57f4d9af493861063bc345139ea092572e63508f4",
-            "japanese_zen", "6d0f9cdb3eff66fab3e96071f1c13902ac72a17851196a3c1c3c8e6bff7c8a1c",
-            "english_garden", "d62b3bae1b7c1ce41e8ad1ecd863874e9d978a4269a36b3a0119d06b358e99a5",
-            "desert_landscape", "249ae9744c9507d6f29a93177f31850319eba93c348720cf0cffeffdd1fb2a08",
-            "mediterranean", "190a62759e114008490c468dd37e5014629db0bc40249714a2d543f0cf31fff6",
-            "tropical_resort", "c2692810de57263e164e1752f54b2b085448addc2a128d5202c7ebea0eed86f3",
+            "modern_minimalist", "8413e2ce220c8755674d6c96f6527547bbc45deaa2137c956b21ba4f96375ed4",
+            "california_native", "62e5a517e71c7964050f9b3c526e5b6acbfe3cc83745effae0ac3f345dcb053d",
+            "japanese_zen", "f93b094409f9be6e2b57f74fbd06c85dc18695b23246503e5beed52304319f60",
+            "english_garden", "59d70fb2e95a2ded8c3ec005e36ad72e2ee63a37f7b6831bd9a61c091db4a196",
+            "desert_landscape", "9f6d0971a98d22342a5458941bd1d5444cd4e4de17f1b6efa533239a2406249d",
+            "mediterranean", "7582da2b019cad8a37751d8eb54b34f0f7957eda191cb2d70aed98c50d480719",
+            "tropical_resort", "dc97fbb4a15d9bbd03e6168846c58fe81703c5ade12fdf6342690c5fae281ad6",
             "photo", "37558d28b45c383aabaa7f010a75a27da8142860e53ef9d32760f596ce6ab09d");
 
     private final BuiltinDesigner designer = new BuiltinDesigner();

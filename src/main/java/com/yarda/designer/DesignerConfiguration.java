@@ -1,5 +1,7 @@
 package com.yarda.designer;
 
+import com.yarda.designer.builtin.BuiltinDesigner;
+import com.yarda.designer.gemini.GeminiDesigner;
 import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -20,12 +20,12 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("yarda.designer")
-record DesignerProperties(
+public record DesignerProperties(
         @NotNull @DefaultValue("builtin") Provider provider,
         @Valid @NotNull @DefaultValue Gemini gemini) {
 
     /** The designers there are. */
-    enum Provider {
+    public enum Provider {
         BUILTIN,
         GEMINI
     }
@@ -43,7 +43,7 @@ record DesignerProperties(
      * @param backoff the wait before the first retry; it doubles for each further one
      * @param maxBackoff the longest wait between tries, also the cap on a server's {@code Retry-After}
      */
-    record Gemini(
+    public record Gemini(
             @NotNull @DefaultValue("https://generativelanguage.googleapis.com")
             URI baseUrl,
 

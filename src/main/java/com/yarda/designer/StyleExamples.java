@@ -1,5 +1,6 @@
 package com.yarda.designer;
 
+import com.yarda.designer.builtin.BuiltinDesigner;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;

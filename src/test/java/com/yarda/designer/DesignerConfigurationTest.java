@@ -3,6 +3,8 @@ package com.yarda.designer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.yarda.designer.builtin.BuiltinDesigner;
+import com.yarda.designer.gemini.GeminiDesigner;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;

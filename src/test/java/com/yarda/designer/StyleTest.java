@@ -27,7 +27,7 @@ class StyleTest {
     }
 
     @Test
-    void everyStyleHasAFullCatalogAndALookThatMatchesIt() {
+    void everyStyleHasAFullCatalog() {
         Set<String> sun = Set.of("full sun", "full sun to part shade", "part shade", "shade");
         Set<String> water = Set.of("very low", "low", "moderate", "regular");
         for (Style style : Style.values()) {
@@ -47,9 +47,6 @@ class StyleTest {
             for (Material material : style.materials()) {
                 assertThat(List.of(material.name(), material.use())).allMatch(text -> !text.isBlank());
             }
-            Look look = Look.of(style);
-            assertThat(look.plants()).hasSameSizeAs(style.plants());
-            assertThat(look.materialSwatches()).hasSameSizeAs(style.materials());
         }
     }
 }

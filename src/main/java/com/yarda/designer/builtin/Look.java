@@ -1,5 +1,6 @@
-package com.yarda.designer;
+package com.yarda.designer.builtin;
 
+import com.yarda.designer.Style;
 import java.awt.Color;
 import java.util.List;
 

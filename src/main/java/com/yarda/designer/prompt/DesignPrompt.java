@@ -1,5 +1,7 @@
-package com.yarda.designer;
+package com.yarda.designer.prompt;
 
+import com.yarda.designer.DesignRequest;
+import com.yarda.designer.Style;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
@@ -8,8 +10,11 @@ import org.jspecify.annotations.Nullable;
  * house and the other fixed structures where they are: "it doesn't look like my yard" is what homeowners
  * complain about most. The homeowner's own words come last, fenced, so they can steer the garden but cannot
  * be mistaken for (or close) our instructions.
+ *
+ * <p>Both designers write it, so it lives beside them rather than in either; public for them only, as Spring
+ * Modulith keeps this package internal to the designer module.
  */
-final class DesignPrompt {
+public final class DesignPrompt {
 
     /** API.md allows 500 characters; longer text is cut here too, whoever called. */
     static final int MAX_CUSTOM_PROMPT = 500;
@@ -20,7 +25,7 @@ final class DesignPrompt {
     private DesignPrompt() {}
 
     /** The prompt for {@code request}. */
-    static String of(DesignRequest request) {
+    public static String of(DesignRequest request) {
         Style style = request.style();
         StringBuilder prompt = new StringBuilder();
         if (request.address() != null) {
@@ -72,7 +77,7 @@ final class DesignPrompt {
     }
 
     /** The homeowner's instructions as they go into a prompt: trimmed, at most 500 characters, or none. */
-    static @Nullable String custom(@Nullable String customPrompt) {
+    public static @Nullable String custom(@Nullable String customPrompt) {
         if (customPrompt == null || customPrompt.isBlank()) {
             return null;
         }

@@ -1,4 +1,4 @@
-package com.yarda.designer;
+package com.yarda.designer.builtin;
 
 import java.awt.AlphaComposite;
 import java.awt.BasicStroke;
@@ -24,8 +24,8 @@ import java.util.Random;
 
 /**
  * The drawing vocabulary shared by the plan and the photo concept: plant symbols as landscape architects draw
- * them from above, numbered plant tags, labels with a halo, and the smooth shapes beds are made of. Sizes are in
- * the units of the current transform (feet on the plan, pixels on a photo).
+ * them from above, numbered plant tags, labels with a halo, shadows and light. Sizes are in the units of the
+ * current transform (feet on the plan, pixels on a photo).
  */
 final class Symbols {
 
@@ -259,62 +259,6 @@ final class Symbols {
         return out.toString();
     }
 
-    /** A closed curve through {@code points} (Catmull-Rom turned into cubic Béziers). */
-    static Path2D smoothClosed(List<Point2D> points) {
-        Path2D path = new Path2D.Double();
-        int n = points.size();
-        path.moveTo(points.get(0).getX(), points.get(0).getY());
-        for (int i = 0; i < n; i++) {
-            Point2D p0 = points.get((i - 1 + n) % n);
-            Point2D p1 = points.get(i);
-            Point2D p2 = points.get((i + 1) % n);
-            Point2D p3 = points.get((i + 2) % n);
-            path.curveTo(
-                    p1.getX() + (p2.getX() - p0.getX()) / 6,
-                    p1.getY() + (p2.getY() - p0.getY()) / 6,
-                    p2.getX() - (p3.getX() - p1.getX()) / 6,
-                    p2.getY() - (p3.getY() - p1.getY()) / 6,
-                    p2.getX(),
-                    p2.getY());
-        }
-        path.closePath();
-        return path;
-    }
-
-    /** An open curve through {@code points}. */
-    static Path2D smoothOpen(List<Point2D> points) {
-        Path2D path = new Path2D.Double();
-        int n = points.size();
-        path.moveTo(points.get(0).getX(), points.get(0).getY());
-        for (int i = 0; i < n - 1; i++) {
-            Point2D p0 = points.get(Math.max(i - 1, 0));
-            Point2D p1 = points.get(i);
-            Point2D p2 = points.get(i + 1);
-            Point2D p3 = points.get(Math.min(i + 2, n - 1));
-            path.curveTo(
-                    p1.getX() + (p2.getX() - p0.getX()) / 6,
-                    p1.getY() + (p2.getY() - p0.getY()) / 6,
-                    p2.getX() - (p3.getX() - p1.getX()) / 6,
-                    p2.getY() - (p3.getY() - p1.getY()) / 6,
-                    p2.getX(),
-                    p2.getY());
-        }
-        return path;
-    }
-
-    /** An organic blob of radii {@code rx} × {@code ry}: pond, island, mound. */
-    static Path2D blob(double x, double y, double rx, double ry, double wobble, Random random) {
-        int n = 9;
-        List<Point2D> points = new ArrayList<>(n);
-        double turn = random.nextDouble() * Math.PI * 2;
-        for (int i = 0; i < n; i++) {
-            double a = turn + i * Math.PI * 2 / n;
-            double k = 1 + (random.nextDouble() - 0.5) * 2 * wobble;
-            points.add(new Point2D.Double(x + Math.cos(a) * rx * k, y + Math.sin(a) * ry * k));
-        }
-        return smoothClosed(points);
-    }
-
     /** Soft cast shadow of a shape, offset down and to the right (the sun stands upper left on every drawing). */
     static void shadow(Graphics2D g, Shape shape, double dx, double dy, float alpha) {
         Composite before = g.getComposite();
@@ -371,7 +315,7 @@ final class Symbols {
             double d = r * (i % 2 == 0 ? 1 : 1 - depth) * (1 - random.nextDouble() * depth * 0.5);
             points.add(new Point2D.Double(x + Math.cos(a) * d, y + Math.sin(a) * d));
         }
-        return smoothClosed(points);
+        return Curves.smoothClosed(points);
     }
 
     private static Shape frond(double x, double y, double length, double angle, double width) {

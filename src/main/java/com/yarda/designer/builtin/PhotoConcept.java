@@ -1,5 +1,8 @@
-package com.yarda.designer;
+package com.yarda.designer.builtin;
 
+import com.yarda.designer.DesignFailed;
+import com.yarda.designer.DesignRequest;
+import com.yarda.designer.Style;
 import java.awt.AlphaComposite;
 import java.awt.BasicStroke;
 import java.awt.Color;
@@ -240,8 +243,7 @@ final class PhotoConcept {
             if (geometric) {
                 shapes.add(new RoundRectangle2D.Double(box[0], box[1], box[2], box[3], 14, 14));
             } else {
-                shapes.add(
-                        Symbols.blob(box[0] + box[2] / 2, box[1] + box[3] / 2, box[2] / 2, box[3] / 2, 0.12, random));
+                shapes.add(Curves.blob(box[0] + box[2] / 2, box[1] + box[3] / 2, box[2] / 2, box[3] / 2, 0.12, random));
             }
         }
         List<Integer> bedPlants = new ArrayList<>();

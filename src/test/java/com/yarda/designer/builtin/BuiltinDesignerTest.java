@@ -1,8 +1,13 @@
-package com.yarda.designer;
+package com.yarda.designer.builtin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import com.yarda.designer.Design;
+import com.yarda.designer.DesignFailed;
+import com.yarda.designer.DesignRequest;
+import com.yarda.designer.Style;
+import com.yarda.designer.prompt.DesignPrompt;
 import java.awt.Color;
 import java.awt.GradientPaint;
 import java.awt.Graphics2D;
@@ -11,8 +16,14 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 import javax.imageio.ImageIO;
@@ -21,6 +32,17 @@ import org.junit.jupiter.api.Test;
 class BuiltinDesignerTest {
 
     private static final String ADDRESS = "1428 Elm Street, Springfield, IL 62704";
+
+    /** SHA-256 of the ARGB pixels (after width and height) of each drawing of {@link #theDrawingsAreThePinnedPixels}. */
+    private static final Map<String, String> PINNED = Map.of(
+            "modern_minimalist", "8413e2ce220c8755674d6c96f6527547bbc45deaa2137c956b21ba4f96375ed4",
+            "california_native", "62e5a517e71c7964050f9b3c526e5b6acbfe3cc83745effae0ac3f345dcb053d",
+            "japanese_zen", "f93b094409f9be6e2b57f74fbd06c85dc18695b23246503e5beed52304319f60",
+            "english_garden", "59d70fb2e95a2ded8c3ec005e36ad72e2ee63a37f7b6831bd9a61c091db4a196",
+            "desert_landscape", "9f6d0971a98d22342a5458941bd1d5444cd4e4de17f1b6efa533239a2406249d",
+            "mediterranean", "7582da2b019cad8a37751d8eb54b34f0f7957eda191cb2d70aed98c50d480719",
+            "tropical_resort", "dc97fbb4a15d9bbd03e6168846c58fe81703c5ade12fdf6342690c5fae281ad6",
+            "photo", "37558d28b45c383aabaa7f010a75a27da8142860e53ef9d32760f596ce6ab09d");
 
     private final BuiltinDesigner designer = new BuiltinDesigner();
 
@@ -59,6 +81,29 @@ class BuiltinDesignerTest {
                         .isGreaterThan(0.1);
             }
         }
+    }
+
+    /**
+     * Pins the pixels of the plan of one address in every style and of one photo concept, so moving or splitting
+     * the drawing code provably changes nothing a homeowner sees. Pixels rather than PNG bytes: the encoder's
+     * compression is not part of the picture. The rasteriser and the DejaVu fonts are, so a JDK or font upgrade may
+     * move pixels; then look at the samples ({@link #savesSamplesToLookAt}) and re-pin.
+     */
+    @Test
+    void theDrawingsAreThePinnedPixels() throws IOException {
+        Map<String, String> pixels = new LinkedHashMap<>();
+        for (Style style : Style.values()) {
+            pixels.put(
+                    style.id(),
+                    pixelHash(designer.design(address(style, ADDRESS, null)).image()));
+        }
+        byte[] png = encode(yardPhoto(800, 600), "png");
+        pixels.put(
+                "photo",
+                pixelHash(designer.design(photo(Style.ENGLISH_GARDEN, png, 800, 600))
+                        .image()));
+
+        assertThat(pixels).isEqualTo(PINNED);
     }
 
     @Test
@@ -209,6 +254,19 @@ class BuiltinDesignerTest {
                 4);
         g.dispose();
         return image;
+    }
+
+    private static String pixelHash(byte[] image) throws IOException {
+        BufferedImage decoded = decode(image);
+        int[] argb = decoded.getRGB(0, 0, decoded.getWidth(), decoded.getHeight(), null, 0, decoded.getWidth());
+        ByteBuffer bytes = ByteBuffer.allocate(8 + argb.length * 4);
+        bytes.putInt(decoded.getWidth()).putInt(decoded.getHeight());
+        bytes.asIntBuffer().put(argb);
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes.array()));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
     }
 
     private static byte[] encode(BufferedImage image, String format) throws IOException {

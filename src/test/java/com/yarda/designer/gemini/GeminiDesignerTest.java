@@ -1,4 +1,4 @@
-package com.yarda.designer;
+package com.yarda.designer.gemini;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
@@ -12,6 +12,11 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import com.yarda.designer.Design;
+import com.yarda.designer.DesignFailed;
+import com.yarda.designer.DesignRequest;
+import com.yarda.designer.DesignerProperties;
+import com.yarda.designer.Style;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

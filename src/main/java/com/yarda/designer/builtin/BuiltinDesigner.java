@@ -1,5 +1,9 @@
-package com.yarda.designer;
+package com.yarda.designer.builtin;
 
+import com.yarda.designer.Design;
+import com.yarda.designer.DesignRequest;
+import com.yarda.designer.Designer;
+import com.yarda.designer.prompt.DesignPrompt;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -21,8 +25,11 @@ import org.jspecify.annotations.Nullable;
  * (or the photo's bytes) and the custom prompt, never from the generation id or the clock, so a retry shows
  * the homeowner the same design. Rendering is headless (Spring Boot sets {@code java.awt.headless}; plain
  * {@code BufferedImage} drawing needs no display either way).
+ *
+ * <p>Public for {@code DesignerConfiguration} and {@code StyleExamples} only: Spring Modulith keeps this package
+ * internal to the designer module, whose API is {@link Designer}.
  */
-final class BuiltinDesigner implements Designer {
+public final class BuiltinDesigner implements Designer {
 
     @Override
     public String name() {

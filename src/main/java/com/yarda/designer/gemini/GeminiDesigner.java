@@ -1,18 +1,21 @@
-package com.yarda.designer;
+package com.yarda.designer.gemini;
 
+import com.yarda.designer.Design;
+import com.yarda.designer.DesignFailed;
+import com.yarda.designer.DesignRequest;
+import com.yarda.designer.Designer;
+import com.yarda.designer.DesignerProperties;
+import com.yarda.designer.prompt.DesignPrompt;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.net.http.HttpClient;
 import java.net.http.HttpTimeoutException;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.util.Base64;
-import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -23,11 +26,6 @@ import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Draws designs with a Gemini image model through the {@code generateContent} REST API: the prompt (and the
@@ -37,28 +35,16 @@ import tools.jackson.databind.node.ObjectNode;
  * jitter, honouring a capped {@code Retry-After}, within one time budget per design. Everything else fails
  * at once with a message a homeowner can read: a rejected request, a blocked prompt, a refused image.
  *
- * <p>JSON is written and read here with a private mapper in Google's own field names: the application's
- * snake_case naming strategy is for Yarda's API and must not leak into Google's.
+ * <p>Public for {@code DesignerConfiguration} only: Spring Modulith keeps this package internal to the designer
+ * module, whose API is {@link Designer}.
  */
-final class GeminiDesigner implements Designer {
+public final class GeminiDesigner implements Designer {
 
     private static final Logger log = LoggerFactory.getLogger(GeminiDesigner.class);
-
-    /** Candidate finish reasons that mean the model refused: trying again with the same input will not help. */
-    private static final Set<String> REFUSALS = Set.of(
-            "SAFETY",
-            "IMAGE_SAFETY",
-            "PROHIBITED_CONTENT",
-            "IMAGE_PROHIBITED_CONTENT",
-            "BLOCKLIST",
-            "SPII",
-            "RECITATION",
-            "IMAGE_RECITATION");
 
     private final RestClient http;
     private final DesignerProperties.Gemini settings;
     private final Clock clock;
-    private final JsonMapper json = JsonMapper.builder().build();
 
     GeminiDesigner(RestClient http, DesignerProperties.Gemini settings, Clock clock) {
         this.http = http;
@@ -70,7 +56,7 @@ final class GeminiDesigner implements Designer {
      * A designer on {@code builder} (Spring Boot's, for its observability) with a JDK HTTP client whose connect
      * and read timeouts are {@code settings.timeout()}.
      */
-    static GeminiDesigner create(RestClient.Builder builder, DesignerProperties.Gemini settings, Clock clock) {
+    public static GeminiDesigner create(RestClient.Builder builder, DesignerProperties.Gemini settings, Clock clock) {
         String apiKey = settings.apiKey();
         if (apiKey == null || apiKey.isBlank()) {
             throw new IllegalArgumentException("a Gemini designer needs an API key");
@@ -99,7 +85,7 @@ final class GeminiDesigner implements Designer {
     @Override
     public Design design(DesignRequest request) {
         String prompt = DesignPrompt.of(request);
-        byte[] body = json.writeValueAsBytes(body(prompt, request.photo()));
+        byte[] body = GenerateContent.request(prompt, request.photo());
         long deadline = System.nanoTime() + settings.budget().toNanos();
         for (int attempt = 1; ; attempt++) {
             long started = System.nanoTime();
@@ -133,22 +119,6 @@ final class GeminiDesigner implements Designer {
         }
     }
 
-    private ObjectNode body(String prompt, DesignRequest.@Nullable Photo photo) {
-        ObjectNode root = json.createObjectNode();
-        ArrayNode parts = root.putArray("contents").addObject().putArray("parts");
-        parts.addObject().put("text", prompt);
-        if (photo != null) {
-            parts.addObject()
-                    .putObject("inline_data")
-                    .put("mime_type", photo.contentType())
-                    .put("data", Base64.getEncoder().encodeToString(photo.bytes()));
-        }
-        ArrayNode modalities = root.putObject("generationConfig").putArray("responseModalities");
-        modalities.add("TEXT");
-        modalities.add("IMAGE");
-        return root;
-    }
-
     private Design call(byte[] body, String prompt) {
         Reply reply;
         try {
@@ -168,7 +138,7 @@ final class GeminiDesigner implements Designer {
             throw new DesignFailed("The design service could not be reached. Please try again.", true, e);
         }
         if (reply.status() >= 200 && reply.status() < 300) {
-            return design(reply.body(), prompt);
+            return GenerateContent.answer(reply.body(), prompt);
         }
         throw rejected(reply);
     }
@@ -194,9 +164,9 @@ final class GeminiDesigner implements Designer {
     }
 
     private RuntimeException rejected(Reply reply) {
-        JsonNode error = parse(reply.body()).path("error");
-        String status = error.path("status").asString("");
-        String message = scrub(error.path("message").asString(""));
+        GenerateContent.ApiError error = GenerateContent.error(reply.body());
+        String status = error.status();
+        String message = scrub(error.message());
         String detail = "HTTP " + reply.status() + (status.isEmpty() ? "" : " " + status)
                 + (message.isEmpty() ? "" : ": " + message);
         int code = reply.status();
@@ -232,7 +202,7 @@ final class GeminiDesigner implements Designer {
         }
         return new DesignFailed(
                 "The design service rejected the request (" + detail(code, status) + ")"
-                        + (message.isEmpty() ? "." : ": " + shorten(message, 200)),
+                        + (message.isEmpty() ? "." : ": " + GenerateContent.shorten(message, 200)),
                 false);
     }
 
@@ -242,109 +212,6 @@ final class GeminiDesigner implements Designer {
 
     private static String detail(int code, String status) {
         return "HTTP " + code + (status.isEmpty() ? "" : " " + status);
-    }
-
-    /** Reads the image out of a 200 answer, or says why there is none. */
-    private Design design(byte[] body, String prompt) {
-        JsonNode root = parse(body);
-        if (!root.isObject()) {
-            throw new DesignFailed("The design service sent an answer that could not be read. Please try again.", true);
-        }
-        JsonNode feedback = field(root, "promptFeedback", "prompt_feedback");
-        String blockReason = field(feedback, "blockReason", "block_reason").asString("");
-        if (!blockReason.isEmpty() && !blockReason.equals("BLOCK_REASON_UNSPECIFIED")) {
-            log.info("Gemini blocked a prompt: blockReason {}", blockReason);
-            throw new DesignFailed(
-                    "The design service's safety filter blocked this request (" + blockReason
-                            + "). Try a different photo or different instructions.",
-                    false);
-        }
-        JsonNode candidate = root.path("candidates").path(0);
-        StringBuilder text = new StringBuilder();
-        for (JsonNode part : candidate.path("content").path("parts")) {
-            JsonNode inline = field(part, "inlineData", "inline_data");
-            String data = inline.path("data").asString("");
-            if (!data.isEmpty()) {
-                String declared = field(inline, "mimeType", "mime_type").asString("");
-                return image(data, declared, prompt);
-            }
-            text.append(part.path("text").asString(""));
-        }
-        String finishReason = field(candidate, "finishReason", "finish_reason").asString("");
-        if (REFUSALS.contains(finishReason)) {
-            log.info("Gemini refused to draw: finishReason {}", finishReason);
-            boolean copying = finishReason.endsWith("RECITATION");
-            throw new DesignFailed(
-                    copying
-                            ? "The design service declined because the result resembled existing material ("
-                                    + finishReason + "). Try different instructions."
-                            : "The design service's safety filter declined to draw this design (" + finishReason
-                                    + "). Try a different photo or different instructions.",
-                    false);
-        }
-        log.warn(
-                "Gemini answered without an image (finishReason {}): {}",
-                finishReason.isEmpty() ? "none" : finishReason,
-                shorten(text.toString(), 300));
-        throw new DesignFailed(
-                "The design service answered without an image"
-                        + (finishReason.isEmpty() ? "" : " (" + finishReason + ")")
-                        + ". Please try again.",
-                true);
-    }
-
-    private Design image(String base64, String declared, String prompt) {
-        byte[] bytes;
-        try {
-            bytes = Base64.getMimeDecoder().decode(base64);
-        } catch (IllegalArgumentException e) {
-            throw new DesignFailed(
-                    "The design service sent an image that could not be read. Please try again.", true, e);
-        }
-        // trust the bytes over the label: the stored content type must match what browsers will decode
-        String contentType = sniff(bytes);
-        if (contentType == null) {
-            log.warn("Gemini sent an image Yarda cannot store (declared {}, {} bytes)", declared, bytes.length);
-            throw new DesignFailed(
-                    "The design service sent an image in a format Yarda cannot show. Please try again.", true);
-        }
-        return new Design(bytes, contentType, prompt);
-    }
-
-    static @Nullable String sniff(byte[] bytes) {
-        if (bytes.length > 8 && (bytes[0] & 0xFF) == 0x89 && bytes[1] == 'P' && bytes[2] == 'N' && bytes[3] == 'G') {
-            return "image/png";
-        }
-        if (bytes.length > 3 && (bytes[0] & 0xFF) == 0xFF && (bytes[1] & 0xFF) == 0xD8 && (bytes[2] & 0xFF) == 0xFF) {
-            return "image/jpeg";
-        }
-        if (bytes.length > 12
-                && bytes[0] == 'R'
-                && bytes[1] == 'I'
-                && bytes[2] == 'F'
-                && bytes[3] == 'F'
-                && bytes[8] == 'W'
-                && bytes[9] == 'E'
-                && bytes[10] == 'B'
-                && bytes[11] == 'P') {
-            return "image/webp";
-        }
-        return null;
-    }
-
-    private JsonNode parse(byte[] body) {
-        try {
-            return json.readTree(body);
-        } catch (JacksonException e) {
-            log.warn("Gemini sent a body that is not JSON: {}", shorten(new String(body, StandardCharsets.UTF_8), 200));
-            return json.missingNode();
-        }
-    }
-
-    /** Google answers in camelCase; the snake_case spelling is accepted too, as its docs show both. */
-    private static JsonNode field(JsonNode node, String camel, String snake) {
-        JsonNode value = node.path(camel);
-        return value.isMissingNode() ? node.path(snake) : value;
     }
 
     /** Exponential backoff with jitter; a server's Retry-After is honoured up to {@code maxBackoff}. */
@@ -401,12 +268,6 @@ final class GeminiDesigner implements Designer {
         String key = settings.apiKey();
         return key == null || key.isBlank() ? text : text.replace(key, "***");
     }
-
-    private static String shorten(String text, int max) {
-        String line = text.strip().replaceAll("\\s+", " ");
-        return line.length() <= max ? line : line.substring(0, max) + "…";
-    }
-
     /** A failure another try may cure, with the failure to throw when no try is left. */
     private static final class Transient extends RuntimeException {
 

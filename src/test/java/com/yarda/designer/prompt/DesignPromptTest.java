@@ -1,7 +1,10 @@
-package com.yarda.designer;
+package com.yarda.designer.prompt;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.yarda.designer.DesignRequest;
+import com.yarda.designer.Plant;
+import com.yarda.designer.Style;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 

@@ -1,5 +1,8 @@
-package com.yarda.designer;
+package com.yarda.designer.builtin;
 
+import com.yarda.designer.Material;
+import com.yarda.designer.Plant;
+import com.yarda.designer.Style;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;

@@ -3,6 +3,9 @@ package com.yarda.designer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.yarda.site.HardinessZone;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -94,5 +97,24 @@ class PlantCatalogTest {
     void readsQuotedFieldsAsRfc4180Says() {
         assertThat(PlantCatalog.fields("a,\"b, c\",\"say \"\"hi\"\"\",d"))
                 .containsExactly("a", "b, c", "say \"hi\"", "d");
+    }
+
+    @Test
+    void theCoverageTableInTheDocsIsTheCatalogs() throws IOException {
+        StringBuilder table = new StringBuilder("| style |");
+        List<HardinessZone> zones = contiguousUsZones();
+        zones.forEach(zone -> table.append(' ').append(zone).append(" |"));
+        table.append("\n|---|").append("---:|".repeat(zones.size())).append('\n');
+        for (Style style : Style.values()) {
+            table.append("| `").append(style.id()).append("` |");
+            zones.forEach(zone -> table.append(' ')
+                    .append(CATALOG.forStyle(style, zone).size())
+                    .append(" |"));
+            table.append('\n');
+        }
+
+        assertThat(Files.readString(Path.of("docs", "plant-catalog.md")))
+                .as("docs/plant-catalog.md's coverage table; update it from the catalog")
+                .contains(table);
     }
 }

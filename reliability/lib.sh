@@ -9,6 +9,10 @@ JAR="$ROOT/target/yarda-0.1.0-SNAPSHOT.jar"
 PIDS=()
 PG_DIRS=()
 FAILURES=0
+# start_service fills these, by service name: SERVICE_PORT[a] is the HTTP port of service "a", SERVICE_PID[a] its JVM
+declare -A SERVICE_PORT=() SERVICE_PID=()
+# the JVM options of every service start_service starts; bench/run.sh empties it to measure the defaults
+SERVICE_JAVA_OPTS=(-Xmx512m)
 
 log() { echo "  [$(date +%H:%M:%S)] $*" >&2; }
 die() { echo "FAIL ${SCENARIO:-setup}: $*"; exit 1; }
@@ -41,9 +45,10 @@ find_java() {
 install_packages() {
     [ "$(id -u)" -eq 0 ] || die "missing packages $*; install them (apt-get install $*)"
     log "installing $*"
-    timeout 600 apt-get update -qq > /dev/null \
-        && DEBIAN_FRONTEND=noninteractive timeout 600 apt-get install -y -qq "$@" > /dev/null \
-        || die "could not install $*"
+    if ! { timeout 600 apt-get update -qq > /dev/null \
+        && DEBIAN_FRONTEND=noninteractive timeout 600 apt-get install -y -qq "$@" > /dev/null; }; then
+        die "could not install $*"
+    fi
 }
 
 need_commands() { # pairs of "command package"
@@ -81,7 +86,8 @@ cleanup() {
     if [ -n "${WORK:-}" ]; then
         if [ "$FAILURES" -gt 0 ] || [ "$status" -ne 0 ]; then
             # the evidence of a failure outlives the temporary directory
-            local keep="$ROOT/target/reliability-logs/$(basename "$0" .sh)"
+            local keep
+            keep="$ROOT/target/reliability-logs/$(basename "$0" .sh)"
             rm -rf "$keep" && mkdir -p "$keep"
             cp "$WORK"/*.log "$WORK"/*.txt "$keep"/ 2> /dev/null || true
             echo "  logs kept in $keep" >&2
@@ -96,36 +102,37 @@ cleanup() {
 # Kills the postmaster of data directory $1 (if one runs) and its server processes, by their process ids, and
 # waits until they are gone: a new server refuses to start while an old backend still holds shared memory.
 stop_postmaster() {
-    local dir="$1" pid i children
+    local dir="$1" pid children=()
     [ -f "$dir/postmaster.pid" ] || return 0
     pid="$(head -1 "$dir/postmaster.pid" 2> /dev/null)"
     { [ -n "$pid" ] && kill -0 "$pid" 2> /dev/null; } || return 0
-    children="$(pgrep -P "$pid" || true)"
-    kill -9 "$pid" $children 2> /dev/null || true
-    for i in $(seq 1 100); do
-        kill -0 "$pid" $children 2> /dev/null || return 0
+    mapfile -t children < <(pgrep -P "$pid" || true)
+    kill -9 "$pid" "${children[@]}" 2> /dev/null || true
+    for _ in $(seq 1 100); do
+        kill -0 "$pid" "${children[@]}" 2> /dev/null || return 0
         sleep 0.1
     done
 }
 
 # start_service NAME [service arguments...]: starts the jar in the background on a free port and waits (at most
-# 120 s) until /health answers 200. Sets PORT_<NAME>, PID_<NAME> and, on embedded PostgreSQL, PGPORT.
+# 120 s) until /health answers 200. Sets SERVICE_PORT[NAME], SERVICE_PID[NAME] and, on embedded PostgreSQL, PGPORT.
 # The data directory is $WORK/NAME unless --yarda.data-dir is given.
 start_service() {
-    local name="$1" i port; shift
+    local name="$1" port; shift
     STARTS=$((${STARTS:-0} + 1))
     local logfile="$WORK/$name.$STARTS.log"
     local data="$WORK/$name"
-    "$JAVA_HOME/bin/java" ${SERVICE_JAVA_OPTS--Xmx512m} -jar "$JAR" --server.port=0 --yarda.data-dir="$data" \
+    "$JAVA_HOME/bin/java" "${SERVICE_JAVA_OPTS[@]}" -jar "$JAR" --server.port=0 --yarda.data-dir="$data" \
         --logging.level.com.yarda=info "$@" >> "$logfile" 2>&1 &
     local pid=$!
     track "$pid"
-    printf -v "PID_$name" '%s' "$pid"
-    for i in $(seq 1 1200); do
+    SERVICE_PID[$name]="$pid"
+    for _ in $(seq 1 1200); do
         kill -0 "$pid" 2> /dev/null || { tail -30 "$logfile" >&2; die "service $name exited during start-up"; }
         port="$(grep -o 'Tomcat started on port [0-9]*' "$logfile" | tail -1 | grep -o '[0-9]*$' || true)"
         if [ -n "$port" ] && curl -sf -m 5 "http://127.0.0.1:$port/health" > /dev/null; then
-            printf -v "PORT_$name" '%s' "$port"
+            # shellcheck disable=SC2034 # read by the scenario that sourced this file
+            SERVICE_PORT[$name]="$port"
             local pg
             pg="$(grep -o 'Embedded PostgreSQL running on 127.0.0.1:[0-9]*' "$logfile" | tail -1 | cut -d: -f2 || true)"
             [ -n "$pg" ] && PGPORT="$pg"
@@ -139,10 +146,9 @@ start_service() {
 
 # stop_service NAME: graceful stop (SIGTERM), bounded to 60 s, then SIGKILL.
 stop_service() {
-    local pidvar="PID_$1" i
-    local pid="${!pidvar}"
+    local pid="${SERVICE_PID[$1]}"
     kill "$pid" 2> /dev/null || return 0
-    for i in $(seq 1 600); do
+    for _ in $(seq 1 600); do
         kill -0 "$pid" 2> /dev/null || { wait "$pid" 2> /dev/null || true; return 0; }
         sleep 0.1
     done
@@ -159,10 +165,10 @@ sql() { psql -X -q -t -A -v ON_ERROR_STOP=1 -p "$PGPORT" -d "$PGDATABASE" -c "$1
 
 # A port nobody listens on, below the kernel's range of ephemeral ports (where an outgoing connection may hold it).
 free_port() {
-    local port i low
+    local port low
     low="$(awk '{print $1}' /proc/sys/net/ipv4/ip_local_port_range 2> /dev/null || echo 32768)"
     [ "$low" -gt 21000 ] || low=60000
-    for i in $(seq 1 50); do
+    for _ in $(seq 1 50); do
         port=$((20000 + RANDOM % (low - 20000)))
         if ! (exec 3<> "/dev/tcp/127.0.0.1/$port") 2> /dev/null; then
             echo "$port"
@@ -175,14 +181,15 @@ free_port() {
 # start_faulty_gemini [options of FaultyGemini.java]: the fault-injecting Gemini stand-in on a free port; sets
 # GEMINI_PORT and GEMINI_ARGS (the service arguments that point the gemini designer at it).
 start_faulty_gemini() {
-    local attempt i pid
-    for attempt in 1 2 3 4 5; do # another process may take the port between the check and the bind
+    local pid
+    for _ in 1 2 3 4 5; do # another process may take the port between the check and the bind
         GEMINI_PORT="$(free_port)"
         "$JAVA_HOME/bin/java" -Xmx128m "$ROOT/reliability/FaultyGemini.java" "$GEMINI_PORT" "$@" > "$WORK/gemini.log" 2>&1 &
         pid=$!
         track "$pid"
-        for i in $(seq 1 600); do
+        for _ in $(seq 1 600); do
             if curl -sf -m 2 "http://127.0.0.1:$GEMINI_PORT/stats" > /dev/null; then
+                # shellcheck disable=SC2034 # read by the scenario that sourced this file
                 GEMINI_ARGS=(--yarda.designer.provider=gemini --yarda.designer.gemini.base-url="http://127.0.0.1:$GEMINI_PORT"
                     --yarda.designer.gemini.api-key=test)
                 return 0
@@ -202,10 +209,10 @@ gemini_stats() { curl -sf -m 5 "http://127.0.0.1:$GEMINI_PORT/stats"; }
 # $WORK/pg-NAME on a free port. Sets EXT_PGPORT and EXT_PGBIN.
 start_external_postgres() {
     local name="$1"
-    EXT_PGBIN="$(ls -d /usr/lib/postgresql/*/bin 2> /dev/null | sort -V | tail -1)"
-    if [ -z "$EXT_PGBIN" ] || [ ! -x "$EXT_PGBIN/pg_ctl" ]; then
+    EXT_PGBIN="$(newest_postgres_bin)"
+    if [ ! -x "$EXT_PGBIN/pg_ctl" ]; then
         install_packages postgresql
-        EXT_PGBIN="$(ls -d /usr/lib/postgresql/*/bin 2> /dev/null | sort -V | tail -1)"
+        EXT_PGBIN="$(newest_postgres_bin)"
     fi
     [ -x "$EXT_PGBIN/pg_ctl" ] || die "no PostgreSQL server binaries"
     EXT_PGDATA="$WORK/pg-$name"
@@ -221,13 +228,17 @@ start_external_postgres() {
     fi
     "${AS_PG[@]}" "$EXT_PGBIN/initdb" -D "$EXT_PGDATA" -U postgres -A trust --no-sync > "$WORK/pg-$name-initdb.log" 2>&1 \
         || die "initdb failed: $(tail -3 "$WORK/pg-$name-initdb.log")"
-    local attempt
-    for attempt in 1 2 3 4 5; do # another process may take the port between the check and the bind
+    for _ in 1 2 3 4 5; do # another process may take the port between the check and the bind
         EXT_PGPORT="$(free_port)"
         pg_ctl_start && return 0
         log "PostgreSQL did not start on port $EXT_PGPORT: $(tail -1 "$EXT_PGDATA/server.log")"
     done
     die "PostgreSQL did not start: $(tail -5 "$EXT_PGDATA/server.log")"
+}
+
+# The bin directory of the newest Debian PostgreSQL installed (a path without pg_ctl when there is none).
+newest_postgres_bin() {
+    printf '%s\n' /usr/lib/postgresql/*/bin | sort -V | tail -1
 }
 
 pg_ctl_start() {
@@ -280,7 +291,8 @@ accept() {
 # submit "PORT..." COUNT TAG [LANES]: COUNT address generations over LANES parallel clients (default 8), users
 # and ports taken in turn; sets ACCEPTED to the number answered 202 (every status is in $WORK/submit-TAG.txt).
 submit() {
-    local ports=($1) count="$2" tag="$3" lanes="${4:-8}" lane pids=()
+    local ports count="$2" tag="$3" lanes="${4:-8}" lane pids=()
+    read -r -a ports <<< "$1"
     : > "$WORK/submit-$tag.txt"
     for lane in $(seq 0 $((lanes - 1))); do
         (
@@ -294,13 +306,13 @@ submit() {
         track $!
     done
     for lane in "${pids[@]}"; do wait "$lane" || true; done
+    # shellcheck disable=SC2034 # read by the scenario that sourced this file
     ACCEPTED="$(grep -c '^202$' "$WORK/submit-$tag.txt" || true)"
 }
 
 # wait_until_settled SECONDS: until no generation is pending or processing; false on timeout.
 wait_until_settled() {
-    local i
-    for i in $(seq 1 $(($1 * 5))); do
+    for _ in $(seq 1 $(($1 * 5))); do
         [ "$(sql "SELECT count(*) FROM generations WHERE status IN ('pending', 'processing')")" = 0 ] && return 0
         sleep 0.2
     done

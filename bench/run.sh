@@ -121,22 +121,17 @@ URL="http://127.0.0.1:${SERVICE_PORT[accept]}"
 PGDATA_ACCEPT="$WORK/accept/postgres"
 PG_VERSION="$(sql "SHOW server_version")"
 
-make_users "${SERVICE_PORT[accept]}" "$USERS" bench
-# no trial credits, so that every request pays with a token (the same two UPDATEs each time, as in pgbench); the
-# adjustments keep every ledger adding up to its balance
-sql "BEGIN;
-     INSERT INTO credit_ledger (id, user_id, kind, credit_type, amount, balance_after, created_at)
-     SELECT gen_random_uuid(), a.user_id, 'adjustment', 'trial', -a.trial_credits, 0, now()
-       FROM credit_accounts a JOIN users u ON u.id = a.user_id WHERE u.email LIKE 'bench%' AND a.trial_credits > 0;
-     UPDATE credit_accounts a SET trial_credits = 0 FROM users u WHERE u.id = a.user_id AND u.email LIKE 'bench%';
-     UPDATE credit_accounts a SET token_balance = token_balance + 1000000 FROM users u
-      WHERE u.id = a.user_id AND u.email LIKE 'bench%';
-     INSERT INTO credit_ledger (id, user_id, kind, credit_type, amount, balance_after, created_at)
-     SELECT gen_random_uuid(), a.user_id, 'adjustment', 'token', 1000000, a.token_balance, now()
-       FROM credit_accounts a JOIN users u ON u.id = a.user_id WHERE u.email LIKE 'bench%';
-     CREATE TABLE bench_users AS
-     SELECT row_number() OVER (ORDER BY u.email)::int AS n, u.id AS user_id FROM users u WHERE u.email LIKE 'bench%';
-     COMMIT;" > /dev/null
+make_users "${SERVICE_PORT[accept]}" "$USERS" bench 1000000
+# no trial credits, so that every request pays with a token (the same two UPDATEs each time, as in pgbench)
+if [ "$TRIAL_CREDITS" -gt 0 ]; then
+    for id in "${USER_IDS[@]}"; do
+        adjust_credits "${SERVICE_PORT[accept]}" "$id" trial "-$TRIAL_CREDITS" "bench: every request pays with a token"
+    done
+fi
+# pgbench's users, numbered: accept.pgbench picks one at random
+sql "CREATE TABLE bench_users AS
+     SELECT row_number() OVER (ORDER BY u.email)::int AS n, u.id AS user_id FROM users u WHERE u.email LIKE 'bench%'" \
+    > /dev/null
 write_tokens "$WORK/tokens.lua"
 export BENCH_TOKENS="$WORK/tokens.lua"
 sleep 5
@@ -172,31 +167,12 @@ CPU_PG_PGBENCH=$(per_request $(($(pg_cpu_ticks "$PGDATA_ACCEPT") - pg0)) $(($(sq
 pgbench_run c64 64 "$DURATION"
 LEDGER_PGBENCH="$(invariants | sed 's/ unsettled=[0-9]*//')"
 
-# history: one user with 10,000 generations (completed), each with its consume entry; an adjustment first pays
-# for them, so that the balance ends where it was and the ledger still adds up
+# history: one user with 10,000 generations (completed), each with its consume entry, paid for by the tokens the
+# operator granted; written in SQL (bench/history-seed.sql), which the API would take minutes to accept and draw
 HISTORY_EMAIL=bench-history
-make_users "${SERVICE_PORT[accept]}" 1 "$HISTORY_EMAIL"
-sql "BEGIN;
-     WITH u AS (SELECT id FROM users WHERE email = '${HISTORY_EMAIL}1@example.com'),
-          g AS (INSERT INTO generations (id, user_id, status, input_type, input_address, style, credit_type,
-                                         output_image_key, output_content_type, attempts, created_at, started_at,
-                                         completed_at, processing_time_ms, processed_by)
-                SELECT gen_random_uuid(), u.id, 'completed', 'address', i || ' History Lane, Springfield',
-                       'japanese_zen', 'token', 'bench/none.png', 'image/png', 1,
-                       now() - (i || ' minutes')::interval, now() - (i || ' minutes')::interval,
-                       now() - (i || ' minutes')::interval + interval '2 seconds', 2000, 'bench'
-                  FROM u, generate_series(1, $HISTORY_ROWS) i
-                RETURNING id, user_id, created_at)
-     INSERT INTO credit_ledger (id, user_id, kind, credit_type, amount, balance_after, generation_id, created_at)
-     SELECT gen_random_uuid(), g.user_id, 'consume', 'token', -1,
-            a.token_balance + $HISTORY_ROWS - row_number() OVER (ORDER BY g.created_at, g.id), g.id, g.created_at
-       FROM g JOIN credit_accounts a ON a.user_id = g.user_id;
-     INSERT INTO credit_ledger (id, user_id, kind, credit_type, amount, balance_after, created_at)
-     SELECT gen_random_uuid(), a.user_id, 'adjustment', 'token', $HISTORY_ROWS, a.token_balance + $HISTORY_ROWS,
-            now() - interval '1 year'
-       FROM credit_accounts a JOIN users u ON u.id = a.user_id WHERE u.email = '${HISTORY_EMAIL}1@example.com';
-     COMMIT;
-     ANALYZE generations;" > /dev/null
+make_users "${SERVICE_PORT[accept]}" 1 "$HISTORY_EMAIL" "$HISTORY_ROWS"
+psql -X -q -v ON_ERROR_STOP=1 -p "$PGPORT" -d "$PGDATABASE" -v user_id="${USER_IDS[0]}" -v rows="$HISTORY_ROWS" \
+    -f "$ROOT/bench/history-seed.sql" > /dev/null
 write_tokens "$WORK/history-token.lua"
 BENCH_TOKENS="$WORK/history-token.lua" BENCH_ROWS=$HISTORY_ROWS BENCH_PAGES=first wrk_run history_first 16 "$DURATION" history.lua "$URL"
 BENCH_TOKENS="$WORK/history-token.lua" BENCH_ROWS=$HISTORY_ROWS BENCH_PAGES=random wrk_run history_random 16 "$DURATION" history.lua "$URL"

@@ -123,7 +123,7 @@ start_service() {
     local logfile="$WORK/$name.$STARTS.log"
     local data="$WORK/$name"
     "$JAVA_HOME/bin/java" "${SERVICE_JAVA_OPTS[@]}" -jar "$JAR" --server.port=0 --yarda.data-dir="$data" \
-        --logging.level.com.yarda=info "$@" >> "$logfile" 2>&1 &
+        --logging.level.com.yarda=info --yarda.admin.emails="$OPERATOR_EMAIL" "$@" >> "$logfile" 2>&1 &
     local pid=$!
     track "$pid"
     SERVICE_PID[$name]="$pid"
@@ -258,27 +258,61 @@ pg_external_stop() {
 
 json_field() { sed -n "s/.*\"$1\":\"\\([^\"]*\\)\".*/\\1/p"; }
 
-# make_users PORT COUNT PREFIX: registers COUNT users through the API and logs them in (TOKENS array), then, in
-# SQL, verifies them and gives each 10,000 tokens with the matching adjustment ledger entry.
+# json_number NAME: the number NAME of a JSON object on stdin
+json_number() { sed -n "s/.*\"$1\":\\(-\\{0,1\\}[0-9][0-9]*\\).*/\\1/p"; }
+
+# The scripts' operator. Every service start_service starts makes this address an admin (yarda.admin.emails), so
+# that scripts give credits the way an operator does, through POST /api/admin/users/{id}/adjustments: the service
+# writes the balance, its ledger entry and the audit record together, and no script repeats the ledger's rules.
+OPERATOR_EMAIL=operator@scripts.yarda.test
+declare -A OPERATOR_TOKEN=()
+
+# operator_login PORT: registers the operator (once per database) and logs in; sets OPERATOR_TOKEN[PORT].
+operator_login() {
+    local port="$1" body status
+    body="{\"email\":\"$OPERATOR_EMAIL\",\"password\":\"operator password\"}"
+    status="$(curl -s -m 30 -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/api/auth/register" \
+        -H 'Content-Type: application/json' -d "$body")"
+    [ "$status" = 201 ] || [ "$status" = 409 ] || die "could not register the operator $OPERATOR_EMAIL: $status"
+    OPERATOR_TOKEN[$port]="$(curl -sf -m 30 "http://127.0.0.1:$port/api/auth/login" -H 'Content-Type: application/json' \
+        -d "$body" | json_field access_token)" || die "the operator $OPERATOR_EMAIL could not log in"
+}
+
+# adjust_credits PORT USER_ID CREDIT_TYPE AMOUNT REASON: the operator grants (AMOUNT > 0) or deducts credits of
+# CREDIT_TYPE (trial or token), with the reason the audit log keeps.
+adjust_credits() {
+    local port="$1" user="$2" type="$3" amount="$4" reason="$5" status
+    [ -n "${OPERATOR_TOKEN[$port]:-}" ] || operator_login "$port"
+    status="$(curl -s -m 30 -o "$WORK/adjustment.json" -w '%{http_code}' \
+        "http://127.0.0.1:$port/api/admin/users/$user/adjustments" -H "Authorization: Bearer ${OPERATOR_TOKEN[$port]}" \
+        -H 'Content-Type: application/json' \
+        -d "{\"credit_type\":\"$type\",\"amount\":$amount,\"reason\":\"$reason\"}")"
+    [ "$status" = 201 ] || die "adjusting the $type credits of user $user by $amount answered $status: $(cat "$WORK/adjustment.json")"
+}
+
+# make_users PORT COUNT PREFIX [TOKENS_EACH]: registers COUNT users through the API and logs them in; sets TOKENS
+# (their access tokens), USER_IDS and TRIAL_CREDITS (what each new user starts with). Their emails are verified in
+# SQL (the verification link is only in the service's log), and the operator grants each TOKENS_EACH tokens (default
+# 10,000).
 make_users() {
-    local port="$1" count="$2" prefix="$3" i email body
+    local port="$1" count="$2" prefix="$3" grant="${4:-10000}" i email body answer id
     TOKENS=()
+    USER_IDS=()
     for i in $(seq 1 "$count"); do
         email="$prefix$i@example.com"
         body="{\"email\":\"$email\",\"password\":\"reliability password\"}"
-        curl -sf -m 30 "http://127.0.0.1:$port/api/auth/register" -H 'Content-Type: application/json' -d "$body" \
-            > /dev/null || die "could not register $email"
+        answer="$(curl -sf -m 30 "http://127.0.0.1:$port/api/auth/register" -H 'Content-Type: application/json' \
+            -d "$body")" || die "could not register $email"
+        USER_IDS+=("$(json_field id <<< "$answer")")
+        # shellcheck disable=SC2034 # read by the scenario that sourced this file
+        TRIAL_CREDITS="$(json_number trial_credits <<< "$answer")"
         TOKENS+=("$(curl -sf -m 30 "http://127.0.0.1:$port/api/auth/login" -H 'Content-Type: application/json' \
             -d "$body" | json_field access_token)")
     done
-    sql "BEGIN;
-         UPDATE users SET email_verified_at = now() WHERE email LIKE '$prefix%' AND email_verified_at IS NULL;
-         UPDATE credit_accounts a SET token_balance = token_balance + 10000, updated_at = now()
-           FROM users u WHERE u.id = a.user_id AND u.email LIKE '$prefix%';
-         INSERT INTO credit_ledger (id, user_id, kind, credit_type, amount, balance_after, created_at)
-         SELECT gen_random_uuid(), a.user_id, 'adjustment', 'token', 10000, a.token_balance, now()
-           FROM credit_accounts a JOIN users u ON u.id = a.user_id WHERE u.email LIKE '$prefix%';
-         COMMIT;" > /dev/null
+    sql "UPDATE users SET email_verified_at = now() WHERE id = ANY('{$(IFS=,; echo "${USER_IDS[*]}")}'::uuid[])" > /dev/null
+    for id in "${USER_IDS[@]}"; do
+        adjust_credits "$port" "$id" token "$grant" "$SCENARIO: tokens to spend"
+    done
 }
 
 # accept PORT TOKEN TAG: one address generation; prints the HTTP status.

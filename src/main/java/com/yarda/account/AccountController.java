@@ -2,7 +2,9 @@ package com.yarda.account;
 
 import com.yarda.platform.CurrentUser;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -64,6 +66,11 @@ class AccountController {
     record Message(String message) {}
 
     @Operation(summary = "Create an account with 3 trial credits and send the verification email")
+    @ApiResponse(
+            responseCode = "201",
+            description = "Registered, unverified, with 3 trial credits; the verification email is on its way",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = User.class)))
+    @ApiResponse(responseCode = "409", description = "email_taken: this email already has an account")
     @PostMapping("/register")
     ResponseEntity<User> register(@Valid @RequestBody RegisterRequest request) {
         User user = accounts.register(request.email(), request.password());
@@ -71,6 +78,11 @@ class AccountController {
     }
 
     @Operation(summary = "Verify an email address with the token from the verification link")
+    @ApiResponse(
+            responseCode = "422",
+            description = "invalid_token: unknown or already used; token_expired: older than 1 hour;"
+                    + " validation_failed: no token")
+    @ApiResponse(responseCode = "200", description = "Verified", useReturnTypeSchema = true)
     @PostMapping("/verify-email")
     Message verifyEmail(@Valid @RequestBody VerifyEmailRequest request) {
         accounts.verifyEmail(request.token());
@@ -86,6 +98,14 @@ class AccountController {
     }
 
     @Operation(summary = "Log in and receive a bearer token")
+    @ApiResponse(
+            responseCode = "200",
+            description = "Logged in: the bearer token and the user",
+            useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "401", description = "invalid_credentials: wrong email or password (the same answer)")
+    @ApiResponse(
+            responseCode = "429",
+            description = "rate_limited: 5 failed logins of this account in 15 minutes; retry_after says when")
     @PostMapping("/login")
     Accounts.Login login(@Valid @RequestBody LoginRequest request) {
         return accounts.login(request.email(), request.password());
@@ -102,6 +122,12 @@ class AccountController {
             description = "Asks for the password again. Deletes every design, photo and image, the credits and the"
                     + " purchase history; the email can register again afterwards. 401 invalid_credentials for a"
                     + " wrong password, 409 generation_in_progress while a design is still being drawn.")
+    @ApiResponse(responseCode = "204", description = "Deleted, with everything in the account")
+    @ApiResponse(responseCode = "401", description = "invalid_credentials: wrong password; unauthenticated: no token")
+    @ApiResponse(
+            responseCode = "409",
+            description = "generation_in_progress: a design is still being drawn; delete the account once it ended")
+    @ApiResponse(responseCode = "429", description = "rate_limited: too many wrong passwords, as for logins")
     @DeleteMapping("/me")
     ResponseEntity<Void> delete(CurrentUser user, @Valid @RequestBody DeleteAccountRequest request) {
         accounts.delete(user.id(), request.password());

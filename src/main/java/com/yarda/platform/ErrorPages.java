@@ -1,5 +1,6 @@
 package com.yarda.platform;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -20,6 +21,7 @@ import tools.jackson.databind.json.JsonMapper;
  * Errors that happen outside Spring MVC (the servlet container rejecting a request, a filter failing) end up
  * here; they get the same problem+json shape, never a stack trace or a Whitelabel page.
  */
+@Hidden // the servlet container's error dispatch, not an endpoint
 @RestController
 class ErrorPages implements ErrorController {
 

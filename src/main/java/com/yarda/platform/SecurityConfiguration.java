@@ -43,8 +43,8 @@ class SecurityConfiguration implements WebMvcConfigurer {
         this.knownUsers = knownUsers;
     }
 
-    /** Endpoints that are public; everything else under /api needs a bearer token. */
-    private static final String[] PUBLIC_API = {
+    /** Endpoints that are public; everything else under /api needs a bearer token (and its OpenAPI says so). */
+    static final String[] PUBLIC_API = {
         "/api/auth/register",
         "/api/auth/login",
         "/api/auth/verify-email",

@@ -11,6 +11,7 @@
 # Needs a JDK >= 21 (found like .ci/run does), wrk, psql and pgbench (installed with apt-get when missing).
 set -euo pipefail
 SCENARIO="bench"
+# shellcheck source=../reliability/lib.sh
 source "$(dirname "$0")/../reliability/lib.sh"
 DURATION=30
 BATCH=300
@@ -33,7 +34,7 @@ if $BUILD; then
 fi
 prepare
 # the service as it runs by default: no heap or GC flags
-SERVICE_JAVA_OPTS=""
+SERVICE_JAVA_OPTS=()
 export BENCH_LUA="$ROOT/bench/lua"
 MACHINE="$(uname -n | cut -d. -f1)"
 RESULTS="$ROOT/bench/results/$(date +%F)-$MACHINE.md"
@@ -80,15 +81,17 @@ write_tokens() { # the TOKENS array as a Lua file
     } > "$1"
 }
 
-# wrk_run NAME CONNECTIONS SECONDS SCRIPT URL: one wrk run; its RESULT line is kept as RUN_<NAME>
+# wrk_run NAME CONNECTIONS SECONDS SCRIPT URL: one wrk run; its RESULT line is kept as RUN[NAME]
+declare -A RUN=()
 wrk_run() {
     local out
     out="$(wrk -t2 -c"$2" -d"${3}s" --timeout 10s -s "$BENCH_LUA/$4" "$5" | tee "$WORK/wrk-$1.txt" | grep '^RESULT')"
-    printf -v "RUN_$1" '%s' "$out"
+    RUN[$1]="$out"
     log "$1: $out"
 }
 
-# pgbench_run NAME CLIENTS SECONDS: the accept transaction; sets PG_<NAME> to "tps p50 p99"
+# pgbench_run NAME CLIENTS SECONDS: the accept transaction; sets PGBENCH[NAME] to "tps p50 p99 failed"
+declare -A PGBENCH=()
 pgbench_run() {
     local dir="$WORK/pgbench-$1"
     mkdir -p "$dir"
@@ -101,7 +104,7 @@ pgbench_run() {
     # per-transaction log: client, transaction, latency in microseconds, ...
     read -r p50 p99 < <(cat "$dir"/tx.* | awk '{print $3}' | sort -n | awk '{ v[NR] = $1 } END {
         printf "%.2f %.2f\n", v[int(NR * 0.50) + 1] / 1000, v[int(NR * 0.99) + 1] / 1000 }')
-    printf -v "PG_$1" '%s' "$tps $p50 $p99 ${failed:-0}"
+    PGBENCH[$1]="$tps $p50 $p99 ${failed:-0}"
     log "pgbench $1: tps $tps p50 $p50 ms p99 $p99 ms failed ${failed:-0}"
 }
 
@@ -114,45 +117,40 @@ ACCEPT_ARGS=(--yarda.worker.enabled=false --yarda.rate-limit.max-requests=100000
 t0=$(date +%s%N)
 start_service accept "${ACCEPT_ARGS[@]}"
 START_FIRST_MS=$(ms_since "$t0")
-URL="http://127.0.0.1:$PORT_accept"
+URL="http://127.0.0.1:${SERVICE_PORT[accept]}"
 PGDATA_ACCEPT="$WORK/accept/postgres"
 PG_VERSION="$(sql "SHOW server_version")"
 
-make_users "$PORT_accept" "$USERS" bench
-# no trial credits, so that every request pays with a token (the same two UPDATEs each time, as in pgbench); the
-# adjustments keep every ledger adding up to its balance
-sql "BEGIN;
-     INSERT INTO credit_ledger (id, user_id, kind, credit_type, amount, balance_after, created_at)
-     SELECT gen_random_uuid(), a.user_id, 'adjustment', 'trial', -a.trial_credits, 0, now()
-       FROM credit_accounts a JOIN users u ON u.id = a.user_id WHERE u.email LIKE 'bench%' AND a.trial_credits > 0;
-     UPDATE credit_accounts a SET trial_credits = 0 FROM users u WHERE u.id = a.user_id AND u.email LIKE 'bench%';
-     UPDATE credit_accounts a SET token_balance = token_balance + 1000000 FROM users u
-      WHERE u.id = a.user_id AND u.email LIKE 'bench%';
-     INSERT INTO credit_ledger (id, user_id, kind, credit_type, amount, balance_after, created_at)
-     SELECT gen_random_uuid(), a.user_id, 'adjustment', 'token', 1000000, a.token_balance, now()
-       FROM credit_accounts a JOIN users u ON u.id = a.user_id WHERE u.email LIKE 'bench%';
-     CREATE TABLE bench_users AS
-     SELECT row_number() OVER (ORDER BY u.email)::int AS n, u.id AS user_id FROM users u WHERE u.email LIKE 'bench%';
-     COMMIT;" > /dev/null
+make_users "${SERVICE_PORT[accept]}" "$USERS" bench 1000000
+# no trial credits, so that every request pays with a token (the same two UPDATEs each time, as in pgbench)
+if [ "$TRIAL_CREDITS" -gt 0 ]; then
+    for id in "${USER_IDS[@]}"; do
+        adjust_credits "${SERVICE_PORT[accept]}" "$id" trial "-$TRIAL_CREDITS" "bench: every request pays with a token"
+    done
+fi
+# pgbench's users, numbered: accept.pgbench picks one at random
+sql "CREATE TABLE bench_users AS
+     SELECT row_number() OVER (ORDER BY u.email)::int AS n, u.id AS user_id FROM users u WHERE u.email LIKE 'bench%'" \
+    > /dev/null
 write_tokens "$WORK/tokens.lua"
 export BENCH_TOKENS="$WORK/tokens.lua"
 sleep 5
-RSS_IDLE_KB=$(rss_kb "$PID_accept")
+RSS_IDLE_KB=$(rss_kb "${SERVICE_PID[accept]}")
 PG_IDLE_KB=$(pg_pss_kb "$PGDATA_ACCEPT")
 
 log "warm-up"
 wrk_run warmup 16 10 accept.lua "$URL"
 rows_before="$(sql "SELECT count(*) FROM generations")"
-jvm0=$(cpu_ticks "$PID_accept")
+jvm0=$(cpu_ticks "${SERVICE_PID[accept]}")
 pg0=$(pg_cpu_ticks "$PGDATA_ACCEPT")
 wrk_run accept16 16 "$DURATION" accept.lua "$URL"
-jvm1=$(cpu_ticks "$PID_accept")
+jvm1=$(cpu_ticks "${SERVICE_PID[accept]}")
 pg1=$(pg_cpu_ticks "$PGDATA_ACCEPT")
 rows_mid="$(sql "SELECT count(*) FROM generations")"
 CPU_JVM_ACCEPT=$(per_request $((jvm1 - jvm0)) $((rows_mid - rows_before)))
 CPU_PG_ACCEPT=$(per_request $((pg1 - pg0)) $((rows_mid - rows_before)))
 RSS_LOAD_KB=0
-( for i in $(seq 1 "$DURATION"); do rss_kb "$PID_accept"; sleep 1; done > "$WORK/rss.txt" ) &
+( for i in $(seq 1 "$DURATION"); do rss_kb "${SERVICE_PID[accept]}"; sleep 1; done > "$WORK/rss.txt" ) &
 sampler=$!
 track "$sampler"
 wrk_run accept64 64 "$DURATION" accept.lua "$URL"
@@ -169,35 +167,16 @@ CPU_PG_PGBENCH=$(per_request $(($(pg_cpu_ticks "$PGDATA_ACCEPT") - pg0)) $(($(sq
 pgbench_run c64 64 "$DURATION"
 LEDGER_PGBENCH="$(invariants | sed 's/ unsettled=[0-9]*//')"
 
-# history: one user with 10,000 generations (completed), each with its consume entry; an adjustment first pays
-# for them, so that the balance ends where it was and the ledger still adds up
+# history: one user with 10,000 generations (completed), each with its consume entry, paid for by the tokens the
+# operator granted; written in SQL (bench/history-seed.sql), which the API would take minutes to accept and draw
 HISTORY_EMAIL=bench-history
-make_users "$PORT_accept" 1 "$HISTORY_EMAIL"
-sql "BEGIN;
-     WITH u AS (SELECT id FROM users WHERE email = '${HISTORY_EMAIL}1@example.com'),
-          g AS (INSERT INTO generations (id, user_id, status, input_type, input_address, style, credit_type,
-                                         output_image_key, output_content_type, attempts, created_at, started_at,
-                                         completed_at, processing_time_ms, processed_by)
-                SELECT gen_random_uuid(), u.id, 'completed', 'address', i || ' History Lane, Springfield',
-                       'japanese_zen', 'token', 'bench/none.png', 'image/png', 1,
-                       now() - (i || ' minutes')::interval, now() - (i || ' minutes')::interval,
-                       now() - (i || ' minutes')::interval + interval '2 seconds', 2000, 'bench'
-                  FROM u, generate_series(1, $HISTORY_ROWS) i
-                RETURNING id, user_id, created_at)
-     INSERT INTO credit_ledger (id, user_id, kind, credit_type, amount, balance_after, generation_id, created_at)
-     SELECT gen_random_uuid(), g.user_id, 'consume', 'token', -1,
-            a.token_balance + $HISTORY_ROWS - row_number() OVER (ORDER BY g.created_at, g.id), g.id, g.created_at
-       FROM g JOIN credit_accounts a ON a.user_id = g.user_id;
-     INSERT INTO credit_ledger (id, user_id, kind, credit_type, amount, balance_after, created_at)
-     SELECT gen_random_uuid(), a.user_id, 'adjustment', 'token', $HISTORY_ROWS, a.token_balance + $HISTORY_ROWS,
-            now() - interval '1 year'
-       FROM credit_accounts a JOIN users u ON u.id = a.user_id WHERE u.email = '${HISTORY_EMAIL}1@example.com';
-     COMMIT;
-     ANALYZE generations;" > /dev/null
+make_users "${SERVICE_PORT[accept]}" 1 "$HISTORY_EMAIL" "$HISTORY_ROWS"
+psql -X -q -v ON_ERROR_STOP=1 -p "$PGPORT" -d "$PGDATABASE" -v user_id="${USER_IDS[0]}" -v rows="$HISTORY_ROWS" \
+    -f "$ROOT/bench/history-seed.sql" > /dev/null
 write_tokens "$WORK/history-token.lua"
 BENCH_TOKENS="$WORK/history-token.lua" BENCH_ROWS=$HISTORY_ROWS BENCH_PAGES=first wrk_run history_first 16 "$DURATION" history.lua "$URL"
 BENCH_TOKENS="$WORK/history-token.lua" BENCH_ROWS=$HISTORY_ROWS BENCH_PAGES=random wrk_run history_random 16 "$DURATION" history.lua "$URL"
-LEDGER_HISTORY="$(invariants)"
+LEDGER_HISTORY="$(invariants | sed 's/ unsettled=[0-9]*//')"
 stop_service accept
 
 # restart on the same data directory
@@ -210,11 +189,11 @@ stop_service accept
 # with jcmd after the warm-up, so that start-up and JIT compilation stay out of it)
 PROFILE_SECONDS=$((DURATION < 20 ? DURATION : 20))
 start_service accept "${ACCEPT_ARGS[@]}"
-URL="http://127.0.0.1:$PORT_accept"
+URL="http://127.0.0.1:${SERVICE_PORT[accept]}"
 wrk_run profile_warmup 16 10 accept.lua "$URL"
-"$JAVA_HOME/bin/jcmd" "$PID_accept" JFR.start name=bench settings=profile > /dev/null
+"$JAVA_HOME/bin/jcmd" "${SERVICE_PID[accept]}" JFR.start name=bench settings=profile > /dev/null
 wrk_run profile 64 "$PROFILE_SECONDS" accept.lua "$URL"
-"$JAVA_HOME/bin/jcmd" "$PID_accept" JFR.stop name=bench filename="$WORK/accept.jfr" > /dev/null
+"$JAVA_HOME/bin/jcmd" "${SERVICE_PID[accept]}" JFR.stop name=bench filename="$WORK/accept.jfr" > /dev/null
 stop_service accept
 # kept for a closer look (jfr print, JDK Mission Control); target/ is not committed
 mkdir -p "$ROOT/target/bench"
@@ -227,14 +206,14 @@ SAMPLES="$(grep -c 'jdk.ExecutionSample' "$WORK/samples.txt" || true)"
 # ---------------------------------------------------------------------------------------------------------------
 # end to end: a fresh service with its worker (default concurrency) and the builtin designer
 start_service e2e --yarda.rate-limit.max-requests=100000000
-make_users "$PORT_e2e" 8 e2e
+make_users "${SERVICE_PORT[e2e]}" 8 e2e
 # one at a time on an idle service
 for i in $(seq 1 20); do
-    id="$(curl -sf "http://127.0.0.1:$PORT_e2e/api/generations" -H 'Content-Type: application/json' \
+    id="$(curl -sf "http://127.0.0.1:${SERVICE_PORT[e2e]}/api/generations" -H 'Content-Type: application/json' \
         -H "Authorization: Bearer ${TOKENS[0]}" \
         -d "{\"input_type\":\"address\",\"input_address\":\"$i Latency Lane, Springfield\",\"style\":\"japanese_zen\"}" \
         | json_field id)"
-    for j in $(seq 1 300); do
+    for _ in $(seq 1 300); do
         sql "SELECT status FROM generations WHERE id = '$id'" | grep -qE 'completed|failed' && break
         sleep 0.05
     done
@@ -246,7 +225,7 @@ IDLE_LATENCY="$(sql "SELECT round(percentile_cont(0.5) WITHIN GROUP (ORDER BY ms
                                     processing_time_ms AS designer_ms
                                FROM generations WHERE input_address LIKE '% Latency Lane%' AND status = 'completed') t")"
 # a burst: BATCH accepted as fast as 8 clients can, worked off by the worker
-submit "$PORT_e2e" "$BATCH" burst
+submit "${SERVICE_PORT[e2e]}" "$BATCH" burst
 wait_until_settled 600 || die "the end-to-end batch did not finish within 10 minutes"
 BURST="$(sql "SELECT count(*) FILTER (WHERE status = 'completed') || ' ' || count(*) FILTER (WHERE status = 'failed') || ' ' ||
                      round((count(*) / EXTRACT(EPOCH FROM (max(completed_at) - min(created_at))))::numeric, 1) || ' ' ||
@@ -263,8 +242,8 @@ LOAD_AFTER="$(uptime_load)"
 # the report
 rps() { field rps "$1"; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.0f %%", 100 * a / b }'; }
-read -r pg16_tps pg16_p50 pg16_p99 pg16_failed <<< "$PG_c16"
-read -r pg64_tps pg64_p50 pg64_p99 pg64_failed <<< "$PG_c64"
+read -r pg16_tps pg16_p50 pg16_p99 pg16_failed <<< "${PGBENCH[c16]}"
+read -r pg64_tps pg64_p50 pg64_p99 pg64_failed <<< "${PGBENCH[c64]}"
 read -r idle_p50 idle_p99 idle_designer <<< "$IDLE_LATENCY"
 read -r burst_done burst_failed burst_rate burst_p50 burst_p99 burst_designer burst_accept_s <<< "$BURST"
 accepted16=$((rows_mid - rows_before))
@@ -282,7 +261,7 @@ accepted64=$((rows_after - rows_mid))
     echo "|---|---|"
     echo "| CPU | $(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo), $(nproc) cores (nproc) |"
     echo "| memory | $(awk '/MemTotal/ {printf "%.1f GiB", $2 / 1048576}' /proc/meminfo) |"
-    echo "| OS | $(. /etc/os-release && echo "$PRETTY_NAME"), kernel $(uname -r) |"
+    echo "| OS | $(sed -n 's/^PRETTY_NAME="\{0,1\}\([^"]*\)"\{0,1\}$/\1/p' /etc/os-release), kernel $(uname -r) |"
     echo "| load average (1, 5, 15 min) | before: $LOAD_BEFORE; after: $LOAD_AFTER (the machine is shared) |"
     echo "| JDK | $("$JAVA_HOME/bin/java" -version 2>&1 | head -2 | tail -1) |"
     echo "| service | Yarda 0.1.0-SNAPSHOT, Spring Boot $(sed -n '/<parent>/,/<\/parent>/s/.*<version>\(.*\)<\/version>.*/\1/p' "$ROOT/pom.xml"), default JVM flags, Hikari pool 10 |"
@@ -297,11 +276,11 @@ accepted64=$((rows_after - rows_mid))
     echo
     echo "| connections | service accepted/s | p50 | p99 | non-2xx | pgbench tx/s | p50 | p99 | service / database |"
     echo "|---|---|---|---|---|---|---|---|---|"
-    echo "| 16 | $(rps "$RUN_accept16") | $(field p50_ms "$RUN_accept16") ms | $(field p99_ms "$RUN_accept16") ms | $(field non2xx "$RUN_accept16") | $pg16_tps | $pg16_p50 ms | $pg16_p99 ms | $(ratio "$(rps "$RUN_accept16")" "$pg16_tps") |"
-    echo "| 64 | $(rps "$RUN_accept64") | $(field p50_ms "$RUN_accept64") ms | $(field p99_ms "$RUN_accept64") ms | $(field non2xx "$RUN_accept64") | $pg64_tps | $pg64_p50 ms | $pg64_p99 ms | $(ratio "$(rps "$RUN_accept64")" "$pg64_tps") |"
+    echo "| 16 | $(rps "${RUN[accept16]}") | $(field p50_ms "${RUN[accept16]}") ms | $(field p99_ms "${RUN[accept16]}") ms | $(field non2xx "${RUN[accept16]}") | $pg16_tps | $pg16_p50 ms | $pg16_p99 ms | $(ratio "$(rps "${RUN[accept16]}")" "$pg16_tps") |"
+    echo "| 64 | $(rps "${RUN[accept64]}") | $(field p50_ms "${RUN[accept64]}") ms | $(field p99_ms "${RUN[accept64]}") ms | $(field non2xx "${RUN[accept64]}") | $pg64_tps | $pg64_p50 ms | $pg64_p99 ms | $(ratio "$(rps "${RUN[accept64]}")" "$pg64_tps") |"
     echo
     echo "Rows written: $accepted16 generations in the 16-connection run, $accepted64 in the 64-connection run"
-    echo "(wrk counted $(field requests "$RUN_accept16") and $(field requests "$RUN_accept64") answers). pgbench failed transactions: $pg16_failed, $pg64_failed."
+    echo "(wrk counted $(field requests "${RUN[accept16]}") and $(field requests "${RUN[accept64]}") answers). pgbench failed transactions: $pg16_failed, $pg64_failed."
     echo "Ledger check after the service runs: \`$LEDGER_ACCEPT\`; after pgbench: \`$LEDGER_PGBENCH\`"
     echo "(the generations stay pending: the worker is off)."
     echo
@@ -313,8 +292,10 @@ accepted64=$((rows_after - rows_mid))
     echo
     echo "| pages | connections | requests/s | p50 | p99 | non-2xx |"
     echo "|---|---|---|---|---|---|"
-    echo "| first (offset 0) | 16 | $(rps "$RUN_history_first") | $(field p50_ms "$RUN_history_first") ms | $(field p99_ms "$RUN_history_first") ms | $(field non2xx "$RUN_history_first") |"
-    echo "| random (offset 0 to $((HISTORY_ROWS - 20))) | 16 | $(rps "$RUN_history_random") | $(field p50_ms "$RUN_history_random") ms | $(field p99_ms "$RUN_history_random") ms | $(field non2xx "$RUN_history_random") |"
+    echo "| first (offset 0) | 16 | $(rps "${RUN[history_first]}") | $(field p50_ms "${RUN[history_first]}") ms | $(field p99_ms "${RUN[history_first]}") ms | $(field non2xx "${RUN[history_first]}") |"
+    echo "| random (offset 0 to $((HISTORY_ROWS - 20))) | 16 | $(rps "${RUN[history_random]}") | $(field p50_ms "${RUN[history_random]}") ms | $(field p99_ms "${RUN[history_random]}") ms | $(field non2xx "${RUN[history_random]}") |"
+    echo
+    echo "Ledger check after the seed: \`$LEDGER_HISTORY\`."
     echo
     echo "## End to end: accepted -> completed by the worker (builtin designer, worker concurrency 4)"
     echo
@@ -338,7 +319,7 @@ accepted64=$((rows_after - rows_mid))
     echo
     echo "## Profile: accept at 64 connections under JFR (settings=profile, $PROFILE_SECONDS s, after a warm-up)"
     echo
-    echo "Throughput while recording: $(rps "$RUN_profile")/s, p50 $(field p50_ms "$RUN_profile") ms, p99 $(field p99_ms "$RUN_profile") ms."
+    echo "Throughput while recording: $(rps "${RUN[profile]}")/s, p50 $(field p50_ms "${RUN[profile]}") ms, p99 $(field p99_ms "${RUN[profile]}") ms."
     echo "$SAMPLES execution samples (threads running Java code), by the component of their topmost non-JDK frame"
     echo "(\`bench/jfr-breakdown.awk\`):"
     echo
@@ -346,7 +327,7 @@ accepted64=$((rows_after - rows_mid))
     cat "$WORK/breakdown.txt"
     echo '```'
     echo
-    echo '`jfr view hot-methods`:'
+    echo "\`jfr view hot-methods\`:"
     echo
     echo '```'
     head -30 "$WORK/hot-methods.txt"

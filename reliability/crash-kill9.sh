@@ -9,6 +9,7 @@
 # Usage: reliability/crash-kill9.sh [--short]
 set -euo pipefail
 SCENARIO="(a) kill -9 with generations in flight"
+# shellcheck source=lib.sh
 source "$(dirname "$0")/lib.sh"
 GENERATIONS=50
 USERS=10
@@ -17,7 +18,7 @@ prepare
 
 SERVICE_ARGS=(--yarda.worker.lease=5s --yarda.worker.concurrency=8 --yarda.rate-limit.max-requests=1000)
 crash() { # SIGKILL the JVM, report what was in flight, then SIGKILL its PostgreSQL
-    { kill -9 "$PID_a" && wait "$PID_a"; } 2> /dev/null || true
+    { kill -9 "${SERVICE_PID[a]}" && wait "${SERVICE_PID[a]}"; } 2> /dev/null || true
     sql "SELECT count(*) FILTER (WHERE status = 'pending') || ' pending, '
              || count(*) FILTER (WHERE status = 'processing') || ' processing, '
              || count(*) FILTER (WHERE status IN ('completed', 'failed')) || ' finished'
@@ -26,8 +27,8 @@ crash() { # SIGKILL the JVM, report what was in flight, then SIGKILL its Postgre
 }
 
 start_service a "${SERVICE_ARGS[@]}" --yarda.worker.enabled=false
-make_users "$PORT_a" "$USERS" crash
-submit "$PORT_a" "$GENERATIONS" crash
+make_users "${SERVICE_PORT[a]}" "$USERS" crash
+submit "${SERVICE_PORT[a]}" "$GENERATIONS" crash
 first="$(crash)"
 log "kill 1 after $ACCEPTED accepted: $first"
 

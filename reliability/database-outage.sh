@@ -10,6 +10,7 @@
 # Usage: reliability/database-outage.sh [--short]
 set -euo pipefail
 SCENARIO="(c) PostgreSQL stopped for 10 s during load"
+# shellcheck source=lib.sh
 source "$(dirname "$0")/lib.sh"
 BEFORE=6
 AFTER=15
@@ -22,7 +23,7 @@ start_external_postgres c
 PGPORT="$EXT_PGPORT"
 start_service c --spring.datasource.url="jdbc:postgresql://127.0.0.1:$EXT_PGPORT/postgres" \
     --spring.datasource.username=postgres --yarda.worker.lease=5s --yarda.rate-limit.max-requests=100000
-make_users "$PORT_c" "$LANES" outage
+make_users "${SERVICE_PORT[c]}" "$LANES" outage
 
 now_ms() { date +%s%3N; }
 
@@ -30,7 +31,7 @@ now_ms() { date +%s%3N; }
 # be sent again unchanged; prints "status content_type"
 accept() {
     curl -s -m 20 -o "$WORK/body-$1" -D "${4:-/dev/null}" -w '%{http_code} %{content_type}' \
-        "http://127.0.0.1:$PORT_c/api/generations" -H "Authorization: Bearer $3" -H "Idempotency-Key: outage-$1-$2" \
+        "http://127.0.0.1:${SERVICE_PORT[c]}/api/generations" -H "Authorization: Bearer $3" -H "Idempotency-Key: outage-$1-$2" \
         -H 'Content-Type: application/json' \
         -d "{\"input_type\":\"address\",\"input_address\":\"$1-$2 Outage Street\",\"style\":\"mediterranean\"}"
 }
@@ -47,7 +48,7 @@ lane() {
             what=accept
         else
             code="$(curl -s -m 20 -o "$WORK/body-$lane" -w '%{http_code} %{content_type}' \
-                "http://127.0.0.1:$PORT_c/api/credits/balance" -H "Authorization: Bearer $token")"
+                "http://127.0.0.1:${SERVICE_PORT[c]}/api/credits/balance" -H "Authorization: Bearer $token")"
             what=balance
         fi
         read -r status ctype <<< "$code"
@@ -68,14 +69,14 @@ pg_external_stop
 down_at="$(now_ms)"
 log "PostgreSQL stopped"
 sleep $((DOWN / 2))
-health_down="$(curl -s -m 10 -o /dev/null -w '%{http_code}' "http://127.0.0.1:$PORT_c/health")"
+health_down="$(curl -s -m 10 -o /dev/null -w '%{http_code}' "http://127.0.0.1:${SERVICE_PORT[c]}/health")"
 sleep $((DOWN - DOWN / 2))
 up_at="$(now_ms)"
 pg_external_start
 log "PostgreSQL started again"
 recovered_ms=""
 for i in $(seq 1 300); do # at most 30 s
-    if curl -sf -m 5 -o /dev/null "http://127.0.0.1:$PORT_c/health"; then
+    if curl -sf -m 5 -o /dev/null "http://127.0.0.1:${SERVICE_PORT[c]}/health"; then
         recovered_ms=$(($(now_ms) - up_at))
         break
     fi
@@ -101,7 +102,7 @@ retried=0 retried_accepted=0 replayed=0
 while read -r key; do
     retried=$((retried + 1))
     l="${key%-*}" i="${key#*-}"
-    for attempt in $(seq 1 10); do
+    for _ in $(seq 1 10); do
         code="$(accept "$l" "$i" "${TOKENS[l]}" "$WORK/headers-retry")"
         if [ "${code%% *}" = 202 ]; then
             retried_accepted=$((retried_accepted + 1))

@@ -7,6 +7,7 @@
 # Usage: reliability/designer-faults.sh [--short]
 set -euo pipefail
 SCENARIO="(b) designer failing or timing out on 30 % of calls"
+# shellcheck source=lib.sh
 source "$(dirname "$0")/lib.sh"
 GENERATIONS=200
 [ "${1:-}" = "--short" ] && GENERATIONS=100
@@ -16,8 +17,8 @@ start_faulty_gemini --fault-rate 0.3 --seed 6 --slow-ms 3000
 start_service b "${GEMINI_ARGS[@]}" --yarda.designer.gemini.timeout=2s --yarda.designer.gemini.max-retries=1 \
     --yarda.designer.gemini.backoff=200ms --yarda.designer.gemini.max-backoff=1s --yarda.designer.gemini.budget=10s \
     --yarda.worker.lease=10s --yarda.worker.concurrency=8 --yarda.rate-limit.max-requests=1000
-make_users "$PORT_b" 8 faults
-submit "$PORT_b" "$GENERATIONS" faults
+make_users "${SERVICE_PORT[b]}" 8 faults
+submit "${SERVICE_PORT[b]}" "$GENERATIONS" faults
 settled=true
 wait_until_settled 180 || settled=false
 checks="$(invariants)"

@@ -9,6 +9,10 @@ JAR="$ROOT/target/yarda-0.1.0-SNAPSHOT.jar"
 PIDS=()
 PG_DIRS=()
 FAILURES=0
+# start_service fills these, by service name: SERVICE_PORT[a] is the HTTP port of service "a", SERVICE_PID[a] its JVM
+declare -A SERVICE_PORT=() SERVICE_PID=()
+# the JVM options of every service start_service starts; bench/run.sh empties it to measure the defaults
+SERVICE_JAVA_OPTS=(-Xmx512m)
 
 log() { echo "  [$(date +%H:%M:%S)] $*" >&2; }
 die() { echo "FAIL ${SCENARIO:-setup}: $*"; exit 1; }
@@ -41,9 +45,10 @@ find_java() {
 install_packages() {
     [ "$(id -u)" -eq 0 ] || die "missing packages $*; install them (apt-get install $*)"
     log "installing $*"
-    timeout 600 apt-get update -qq > /dev/null \
-        && DEBIAN_FRONTEND=noninteractive timeout 600 apt-get install -y -qq "$@" > /dev/null \
-        || die "could not install $*"
+    if ! { timeout 600 apt-get update -qq > /dev/null \
+        && DEBIAN_FRONTEND=noninteractive timeout 600 apt-get install -y -qq "$@" > /dev/null; }; then
+        die "could not install $*"
+    fi
 }
 
 need_commands() { # pairs of "command package"
@@ -81,7 +86,8 @@ cleanup() {
     if [ -n "${WORK:-}" ]; then
         if [ "$FAILURES" -gt 0 ] || [ "$status" -ne 0 ]; then
             # the evidence of a failure outlives the temporary directory
-            local keep="$ROOT/target/reliability-logs/$(basename "$0" .sh)"
+            local keep
+            keep="$ROOT/target/reliability-logs/$(basename "$0" .sh)"
             rm -rf "$keep" && mkdir -p "$keep"
             cp "$WORK"/*.log "$WORK"/*.txt "$keep"/ 2> /dev/null || true
             echo "  logs kept in $keep" >&2
@@ -96,36 +102,39 @@ cleanup() {
 # Kills the postmaster of data directory $1 (if one runs) and its server processes, by their process ids, and
 # waits until they are gone: a new server refuses to start while an old backend still holds shared memory.
 stop_postmaster() {
-    local dir="$1" pid i children
+    local dir="$1" pid children=()
     [ -f "$dir/postmaster.pid" ] || return 0
     pid="$(head -1 "$dir/postmaster.pid" 2> /dev/null)"
     { [ -n "$pid" ] && kill -0 "$pid" 2> /dev/null; } || return 0
-    children="$(pgrep -P "$pid" || true)"
-    kill -9 "$pid" $children 2> /dev/null || true
-    for i in $(seq 1 100); do
-        kill -0 "$pid" $children 2> /dev/null || return 0
+    mapfile -t children < <(pgrep -P "$pid" || true)
+    kill -9 "$pid" "${children[@]}" 2> /dev/null || true
+    for _ in $(seq 1 100); do
+        kill -0 "$pid" "${children[@]}" 2> /dev/null || return 0
         sleep 0.1
     done
 }
 
 # start_service NAME [service arguments...]: starts the jar in the background on a free port and waits (at most
-# 120 s) until /health answers 200. Sets PORT_<NAME>, PID_<NAME> and, on embedded PostgreSQL, PGPORT.
-# The data directory is $WORK/NAME unless --yarda.data-dir is given.
+# 120 s) until /health answers 200. Sets SERVICE_PORT[NAME], SERVICE_PID[NAME] and, on embedded PostgreSQL, PGPORT.
+# The data directory is $WORK/NAME unless --yarda.data-dir is given. Every user of a scenario registers from
+# 127.0.0.1, so the per-address registration limit is lifted (the limit itself has its own tests).
 start_service() {
-    local name="$1" i port; shift
+    local name="$1" port; shift
     STARTS=$((${STARTS:-0} + 1))
     local logfile="$WORK/$name.$STARTS.log"
     local data="$WORK/$name"
-    "$JAVA_HOME/bin/java" ${SERVICE_JAVA_OPTS--Xmx512m} -jar "$JAR" --server.port=0 --yarda.data-dir="$data" \
-        --logging.level.com.yarda=info "$@" >> "$logfile" 2>&1 &
+    "$JAVA_HOME/bin/java" "${SERVICE_JAVA_OPTS[@]}" -jar "$JAR" --server.port=0 --yarda.data-dir="$data" \
+        --logging.level.com.yarda=info --yarda.admin.emails="$OPERATOR_EMAIL" \
+        --yarda.account.registrations-per-address=1000000 "$@" >> "$logfile" 2>&1 &
     local pid=$!
     track "$pid"
-    printf -v "PID_$name" '%s' "$pid"
-    for i in $(seq 1 1200); do
+    SERVICE_PID[$name]="$pid"
+    for _ in $(seq 1 1200); do
         kill -0 "$pid" 2> /dev/null || { tail -30 "$logfile" >&2; die "service $name exited during start-up"; }
         port="$(grep -o 'Tomcat started on port [0-9]*' "$logfile" | tail -1 | grep -o '[0-9]*$' || true)"
         if [ -n "$port" ] && curl -sf -m 5 "http://127.0.0.1:$port/health" > /dev/null; then
-            printf -v "PORT_$name" '%s' "$port"
+            # shellcheck disable=SC2034 # read by the scenario that sourced this file
+            SERVICE_PORT[$name]="$port"
             local pg
             pg="$(grep -o 'Embedded PostgreSQL running on 127.0.0.1:[0-9]*' "$logfile" | tail -1 | cut -d: -f2 || true)"
             [ -n "$pg" ] && PGPORT="$pg"
@@ -139,10 +148,9 @@ start_service() {
 
 # stop_service NAME: graceful stop (SIGTERM), bounded to 60 s, then SIGKILL.
 stop_service() {
-    local pidvar="PID_$1" i
-    local pid="${!pidvar}"
+    local pid="${SERVICE_PID[$1]}"
     kill "$pid" 2> /dev/null || return 0
-    for i in $(seq 1 600); do
+    for _ in $(seq 1 600); do
         kill -0 "$pid" 2> /dev/null || { wait "$pid" 2> /dev/null || true; return 0; }
         sleep 0.1
     done
@@ -159,10 +167,10 @@ sql() { psql -X -q -t -A -v ON_ERROR_STOP=1 -p "$PGPORT" -d "$PGDATABASE" -c "$1
 
 # A port nobody listens on, below the kernel's range of ephemeral ports (where an outgoing connection may hold it).
 free_port() {
-    local port i low
+    local port low
     low="$(awk '{print $1}' /proc/sys/net/ipv4/ip_local_port_range 2> /dev/null || echo 32768)"
     [ "$low" -gt 21000 ] || low=60000
-    for i in $(seq 1 50); do
+    for _ in $(seq 1 50); do
         port=$((20000 + RANDOM % (low - 20000)))
         if ! (exec 3<> "/dev/tcp/127.0.0.1/$port") 2> /dev/null; then
             echo "$port"
@@ -175,14 +183,15 @@ free_port() {
 # start_faulty_gemini [options of FaultyGemini.java]: the fault-injecting Gemini stand-in on a free port; sets
 # GEMINI_PORT and GEMINI_ARGS (the service arguments that point the gemini designer at it).
 start_faulty_gemini() {
-    local attempt i pid
-    for attempt in 1 2 3 4 5; do # another process may take the port between the check and the bind
+    local pid
+    for _ in 1 2 3 4 5; do # another process may take the port between the check and the bind
         GEMINI_PORT="$(free_port)"
         "$JAVA_HOME/bin/java" -Xmx128m "$ROOT/reliability/FaultyGemini.java" "$GEMINI_PORT" "$@" > "$WORK/gemini.log" 2>&1 &
         pid=$!
         track "$pid"
-        for i in $(seq 1 600); do
+        for _ in $(seq 1 600); do
             if curl -sf -m 2 "http://127.0.0.1:$GEMINI_PORT/stats" > /dev/null; then
+                # shellcheck disable=SC2034 # read by the scenario that sourced this file
                 GEMINI_ARGS=(--yarda.designer.provider=gemini --yarda.designer.gemini.base-url="http://127.0.0.1:$GEMINI_PORT"
                     --yarda.designer.gemini.api-key=test)
                 return 0
@@ -202,10 +211,10 @@ gemini_stats() { curl -sf -m 5 "http://127.0.0.1:$GEMINI_PORT/stats"; }
 # $WORK/pg-NAME on a free port. Sets EXT_PGPORT and EXT_PGBIN.
 start_external_postgres() {
     local name="$1"
-    EXT_PGBIN="$(ls -d /usr/lib/postgresql/*/bin 2> /dev/null | sort -V | tail -1)"
-    if [ -z "$EXT_PGBIN" ] || [ ! -x "$EXT_PGBIN/pg_ctl" ]; then
+    EXT_PGBIN="$(newest_postgres_bin)"
+    if [ ! -x "$EXT_PGBIN/pg_ctl" ]; then
         install_packages postgresql
-        EXT_PGBIN="$(ls -d /usr/lib/postgresql/*/bin 2> /dev/null | sort -V | tail -1)"
+        EXT_PGBIN="$(newest_postgres_bin)"
     fi
     [ -x "$EXT_PGBIN/pg_ctl" ] || die "no PostgreSQL server binaries"
     EXT_PGDATA="$WORK/pg-$name"
@@ -221,13 +230,17 @@ start_external_postgres() {
     fi
     "${AS_PG[@]}" "$EXT_PGBIN/initdb" -D "$EXT_PGDATA" -U postgres -A trust --no-sync > "$WORK/pg-$name-initdb.log" 2>&1 \
         || die "initdb failed: $(tail -3 "$WORK/pg-$name-initdb.log")"
-    local attempt
-    for attempt in 1 2 3 4 5; do # another process may take the port between the check and the bind
+    for _ in 1 2 3 4 5; do # another process may take the port between the check and the bind
         EXT_PGPORT="$(free_port)"
         pg_ctl_start && return 0
         log "PostgreSQL did not start on port $EXT_PGPORT: $(tail -1 "$EXT_PGDATA/server.log")"
     done
     die "PostgreSQL did not start: $(tail -5 "$EXT_PGDATA/server.log")"
+}
+
+# The bin directory of the newest Debian PostgreSQL installed (a path without pg_ctl when there is none).
+newest_postgres_bin() {
+    printf '%s\n' /usr/lib/postgresql/*/bin | sort -V | tail -1
 }
 
 pg_ctl_start() {
@@ -247,27 +260,61 @@ pg_external_stop() {
 
 json_field() { sed -n "s/.*\"$1\":\"\\([^\"]*\\)\".*/\\1/p"; }
 
-# make_users PORT COUNT PREFIX: registers COUNT users through the API and logs them in (TOKENS array), then, in
-# SQL, verifies them and gives each 10,000 tokens with the matching adjustment ledger entry.
+# json_number NAME: the number NAME of a JSON object on stdin
+json_number() { sed -n "s/.*\"$1\":\\(-\\{0,1\\}[0-9][0-9]*\\).*/\\1/p"; }
+
+# The scripts' operator. Every service start_service starts makes this address an admin (yarda.admin.emails), so
+# that scripts give credits the way an operator does, through POST /api/admin/users/{id}/adjustments: the service
+# writes the balance, its ledger entry and the audit record together, and no script repeats the ledger's rules.
+OPERATOR_EMAIL=operator@scripts.yarda.test
+declare -A OPERATOR_TOKEN=()
+
+# operator_login PORT: registers the operator (once per database) and logs in; sets OPERATOR_TOKEN[PORT].
+operator_login() {
+    local port="$1" body status
+    body="{\"email\":\"$OPERATOR_EMAIL\",\"password\":\"operator password\"}"
+    status="$(curl -s -m 30 -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/api/auth/register" \
+        -H 'Content-Type: application/json' -d "$body")"
+    [ "$status" = 201 ] || [ "$status" = 409 ] || die "could not register the operator $OPERATOR_EMAIL: $status"
+    OPERATOR_TOKEN[$port]="$(curl -sf -m 30 "http://127.0.0.1:$port/api/auth/login" -H 'Content-Type: application/json' \
+        -d "$body" | json_field access_token)" || die "the operator $OPERATOR_EMAIL could not log in"
+}
+
+# adjust_credits PORT USER_ID CREDIT_TYPE AMOUNT REASON: the operator grants (AMOUNT > 0) or deducts credits of
+# CREDIT_TYPE (trial or token), with the reason the audit log keeps.
+adjust_credits() {
+    local port="$1" user="$2" type="$3" amount="$4" reason="$5" status
+    [ -n "${OPERATOR_TOKEN[$port]:-}" ] || operator_login "$port"
+    status="$(curl -s -m 30 -o "$WORK/adjustment.json" -w '%{http_code}' \
+        "http://127.0.0.1:$port/api/admin/users/$user/adjustments" -H "Authorization: Bearer ${OPERATOR_TOKEN[$port]}" \
+        -H 'Content-Type: application/json' \
+        -d "{\"credit_type\":\"$type\",\"amount\":$amount,\"reason\":\"$reason\"}")"
+    [ "$status" = 201 ] || die "adjusting the $type credits of user $user by $amount answered $status: $(cat "$WORK/adjustment.json")"
+}
+
+# make_users PORT COUNT PREFIX [TOKENS_EACH]: registers COUNT users through the API and logs them in; sets TOKENS
+# (their access tokens), USER_IDS and TRIAL_CREDITS (what each new user starts with). Their emails are verified in
+# SQL (the verification link is only in the service's log), and the operator grants each TOKENS_EACH tokens (default
+# 10,000).
 make_users() {
-    local port="$1" count="$2" prefix="$3" i email body
+    local port="$1" count="$2" prefix="$3" grant="${4:-10000}" i email body answer id
     TOKENS=()
+    USER_IDS=()
     for i in $(seq 1 "$count"); do
         email="$prefix$i@example.com"
         body="{\"email\":\"$email\",\"password\":\"reliability password\"}"
-        curl -sf -m 30 "http://127.0.0.1:$port/api/auth/register" -H 'Content-Type: application/json' -d "$body" \
-            > /dev/null || die "could not register $email"
+        answer="$(curl -sf -m 30 "http://127.0.0.1:$port/api/auth/register" -H 'Content-Type: application/json' \
+            -d "$body")" || die "could not register $email"
+        USER_IDS+=("$(json_field id <<< "$answer")")
+        # shellcheck disable=SC2034 # read by the scenario that sourced this file
+        TRIAL_CREDITS="$(json_number trial_credits <<< "$answer")"
         TOKENS+=("$(curl -sf -m 30 "http://127.0.0.1:$port/api/auth/login" -H 'Content-Type: application/json' \
             -d "$body" | json_field access_token)")
     done
-    sql "BEGIN;
-         UPDATE users SET email_verified_at = now() WHERE email LIKE '$prefix%' AND email_verified_at IS NULL;
-         UPDATE credit_accounts a SET token_balance = token_balance + 10000, updated_at = now()
-           FROM users u WHERE u.id = a.user_id AND u.email LIKE '$prefix%';
-         INSERT INTO credit_ledger (id, user_id, kind, credit_type, amount, balance_after, created_at)
-         SELECT gen_random_uuid(), a.user_id, 'adjustment', 'token', 10000, a.token_balance, now()
-           FROM credit_accounts a JOIN users u ON u.id = a.user_id WHERE u.email LIKE '$prefix%';
-         COMMIT;" > /dev/null
+    sql "UPDATE users SET email_verified_at = now() WHERE id = ANY('{$(IFS=,; echo "${USER_IDS[*]}")}'::uuid[])" > /dev/null
+    for id in "${USER_IDS[@]}"; do
+        adjust_credits "$port" "$id" token "$grant" "$SCENARIO: tokens to spend"
+    done
 }
 
 # accept PORT TOKEN TAG: one address generation; prints the HTTP status.
@@ -280,7 +327,8 @@ accept() {
 # submit "PORT..." COUNT TAG [LANES]: COUNT address generations over LANES parallel clients (default 8), users
 # and ports taken in turn; sets ACCEPTED to the number answered 202 (every status is in $WORK/submit-TAG.txt).
 submit() {
-    local ports=($1) count="$2" tag="$3" lanes="${4:-8}" lane pids=()
+    local ports count="$2" tag="$3" lanes="${4:-8}" lane pids=()
+    read -r -a ports <<< "$1"
     : > "$WORK/submit-$tag.txt"
     for lane in $(seq 0 $((lanes - 1))); do
         (
@@ -294,13 +342,13 @@ submit() {
         track $!
     done
     for lane in "${pids[@]}"; do wait "$lane" || true; done
+    # shellcheck disable=SC2034 # read by the scenario that sourced this file
     ACCEPTED="$(grep -c '^202$' "$WORK/submit-$tag.txt" || true)"
 }
 
 # wait_until_settled SECONDS: until no generation is pending or processing; false on timeout.
 wait_until_settled() {
-    local i
-    for i in $(seq 1 $(($1 * 5))); do
+    for _ in $(seq 1 $(($1 * 5))); do
         [ "$(sql "SELECT count(*) FROM generations WHERE status IN ('pending', 'processing')")" = 0 ] && return 0
         sleep 0.2
     done

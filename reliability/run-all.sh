@@ -3,7 +3,7 @@
 # FAIL line per scenario; exits non-zero when any fails. --short: smaller batches, for CI (about 3 minutes).
 # Usage: reliability/run-all.sh [--short]
 set -uo pipefail
-cd "$(dirname "$0")"
+cd "$(dirname "$0")" || exit 2
 failed=0
 started=$(date +%s)
 for scenario in crash-kill9.sh designer-faults.sh database-outage.sh two-instances.sh; do

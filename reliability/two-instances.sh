@@ -8,6 +8,7 @@
 # Usage: reliability/two-instances.sh [--short]
 set -euo pipefail
 SCENARIO="(d) two instances on one database"
+# shellcheck source=lib.sh
 source "$(dirname "$0")/lib.sh"
 BATCH=100
 [ "${1:-}" = "--short" ] && BATCH=50
@@ -29,15 +30,15 @@ rate() {
 }
 
 start_service a "${ARGS[@]}"
-make_users "$PORT_a" 8 cluster
-submit "$PORT_a" "$BATCH" one
+make_users "${SERVICE_PORT[a]}" 8 cluster
+submit "${SERVICE_PORT[a]}" "$BATCH" one
 accepted_one="$ACCEPTED"
 settled_one=true
 wait_until_settled 120 || settled_one=false
 rate_one="$(rate one)"
 
 start_service b "${ARGS[@]}"
-submit "$PORT_a $PORT_b" $((2 * BATCH)) two
+submit "${SERVICE_PORT[a]} ${SERVICE_PORT[b]}" $((2 * BATCH)) two
 accepted_two="$ACCEPTED"
 settled_two=true
 wait_until_settled 120 || settled_two=false

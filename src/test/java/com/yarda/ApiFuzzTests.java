@@ -132,7 +132,7 @@ class ApiFuzzTests extends IntegrationTest {
     private byte[] png;
 
     @Test
-    void randomAndMalformedRequestsToEveryEndpointNeverAnswer5xxNorChangeABalance() throws Exception {
+    void randomAndMalformedRequestsToEveryEndpointNeverAnswer5xxNorAnHtmlPageNorChangeABalance() throws Exception {
         png = png(24, 16);
         TestUser broke = verifiedUserWithoutCredits();
         String unverifiedEmail = newEmail();
@@ -178,6 +178,7 @@ class ApiFuzzTests extends IntegrationTest {
         Map<String, String> balancesBefore = balances();
 
         List<String> failures = new ArrayList<>();
+        List<String> pagesOnTheApi = new ArrayList<>();
         Map<Integer, Integer> statuses = new TreeMap<>();
         Set<String> covered = new TreeSet<>();
         for (int i = 0; i < REQUESTS; i++) {
@@ -193,10 +194,16 @@ class ApiFuzzTests extends IntegrationTest {
                 failures.add(
                         "#%d %s (%s) -> %d %s".formatted(i, request, caller.name(), answer.status(), answer.body()));
             }
+            if (request.target().startsWith("/api/") && answer.contentType().startsWith("text/html")) {
+                pagesOnTheApi.add("#%d %s (%s) -> %d".formatted(i, request, caller.name(), answer.status()));
+            }
         }
         log.info("API fuzz, seed {}: {} requests, statuses {}", SEED, REQUESTS, statuses);
 
         assertThat(failures).as("requests answered with 5xx (seed %d)", SEED).isEmpty();
+        assertThat(pagesOnTheApi)
+                .as("API requests answered with an HTML page (seed %d)", SEED)
+                .isEmpty();
         // accounts the fuzzer registered itself are new; every account that existed before is unchanged
         assertThat(balances()).as("balances and ledger lengths").containsAllEntriesOf(balancesBefore);
         assertLedgerMatchesBalances();

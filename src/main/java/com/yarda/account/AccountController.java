@@ -2,7 +2,9 @@ package com.yarda.account;
 
 import com.yarda.platform.CurrentUser;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
@@ -70,6 +72,13 @@ class AccountController {
                     + " later account of the same mailbox starts with 0 and its answer carries a notice saying so."
                     + " At most yarda.account.registrations-per-address accounts per client address and"
                     + " yarda.account.registration-window; beyond that 429 rate_limited with retry_after.")
+    @ApiResponse(
+            responseCode = "201",
+            description =
+                    "Registered, unverified, with 3 trial credits (0 for a mailbox that had its trial, with a notice); the verification email is on its way",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = Registration.class)))
+    @ApiResponse(responseCode = "409", description = "email_taken: this email already has an account")
+    @ApiResponse(responseCode = "429", description = "rate_limited: too many accounts from this client address")
     @PostMapping("/register")
     ResponseEntity<Registration> register(@Valid @RequestBody RegisterRequest request, HttpServletRequest http) {
         Registration registration = accounts.register(request.email(), request.password(), http.getRemoteAddr());
@@ -77,6 +86,11 @@ class AccountController {
     }
 
     @Operation(summary = "Verify an email address with the token from the verification link")
+    @ApiResponse(
+            responseCode = "422",
+            description = "invalid_token: unknown or already used; token_expired: older than 1 hour;"
+                    + " validation_failed: no token")
+    @ApiResponse(responseCode = "200", description = "Verified", useReturnTypeSchema = true)
     @PostMapping("/verify-email")
     Message verifyEmail(@Valid @RequestBody VerifyEmailRequest request) {
         accounts.verifyEmail(request.token());
@@ -92,6 +106,14 @@ class AccountController {
     }
 
     @Operation(summary = "Log in and receive a bearer token")
+    @ApiResponse(
+            responseCode = "200",
+            description = "Logged in: the bearer token and the user",
+            useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "401", description = "invalid_credentials: wrong email or password (the same answer)")
+    @ApiResponse(
+            responseCode = "429",
+            description = "rate_limited: 5 failed logins of this account in 15 minutes; retry_after says when")
     @PostMapping("/login")
     Accounts.Login login(@Valid @RequestBody LoginRequest request) {
         return accounts.login(request.email(), request.password());
@@ -108,6 +130,12 @@ class AccountController {
             description = "Asks for the password again. Deletes every design, photo and image, the credits and the"
                     + " purchase history; the email can register again afterwards. 401 invalid_credentials for a"
                     + " wrong password, 409 generation_in_progress while a design is still being drawn.")
+    @ApiResponse(responseCode = "204", description = "Deleted, with everything in the account")
+    @ApiResponse(responseCode = "401", description = "invalid_credentials: wrong password; unauthenticated: no token")
+    @ApiResponse(
+            responseCode = "409",
+            description = "generation_in_progress: a design is still being drawn; delete the account once it ended")
+    @ApiResponse(responseCode = "429", description = "rate_limited: too many wrong passwords, as for logins")
     @DeleteMapping("/me")
     ResponseEntity<Void> delete(CurrentUser user, @Valid @RequestBody DeleteAccountRequest request) {
         accounts.delete(user.id(), request.password());

@@ -9,6 +9,7 @@ import com.yarda.platform.CurrentUser;
 import com.yarda.platform.Page;
 import com.yarda.platform.ValidationFailed;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -31,6 +32,10 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** The operator API. Only admins get past {@link AdminAccess}; everyone else gets 404. */
 @Tag(name = "Admin")
+// a class-level answer is every operation's; each operation then declares its success answer itself
+@ApiResponse(
+        responseCode = "404",
+        description = "not_found: for everyone but admins, as for an address that does not exist; or no such user")
 @RestController
 @RequestMapping("/api/admin")
 class AdminController {
@@ -52,6 +57,7 @@ class AdminController {
             @NotBlank @Size(max = Administration.MAX_REASON) String reason) {}
 
     @Operation(summary = "Users whose email contains the given text, newest first")
+    @ApiResponse(responseCode = "200", description = "A page of users", useReturnTypeSchema = true)
     @GetMapping("/users")
     Page<User> users(
             CurrentUser admin,
@@ -62,6 +68,7 @@ class AdminController {
     }
 
     @Operation(summary = "One user: balances, ledger, purchases, generations and admin changes")
+    @ApiResponse(responseCode = "200", description = "The user and their recent history", useReturnTypeSchema = true)
     @GetMapping("/users/{id}")
     UserDetail user(CurrentUser admin, @PathVariable UUID id) {
         return administration.user(admin.id(), id);
@@ -77,6 +84,7 @@ class AdminController {
     }
 
     @Operation(summary = "Failed generations of every user with their errors, most recent first")
+    @ApiResponse(responseCode = "200", description = "A page of failed generations", useReturnTypeSchema = true)
     @GetMapping("/generations/failed")
     Page<FailedGeneration> failedGenerations(
             CurrentUser admin,
@@ -86,12 +94,14 @@ class AdminController {
     }
 
     @Operation(summary = "Queue depth and the designer's failure rate over the last hour and 24 hours")
+    @ApiResponse(responseCode = "200", description = "The queue and the failure rates", useReturnTypeSchema = true)
     @GetMapping("/stats")
     GenerationStats stats(CurrentUser admin) {
         return administration.stats(admin.id());
     }
 
     @Operation(summary = "The audit log of admin changes, newest first; optionally only those to one user")
+    @ApiResponse(responseCode = "200", description = "A page of audit entries", useReturnTypeSchema = true)
     @GetMapping("/audit")
     Page<AuditEntry> audit(
             CurrentUser admin,

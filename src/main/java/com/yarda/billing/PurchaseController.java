@@ -3,6 +3,9 @@ package com.yarda.billing;
 import com.yarda.platform.CurrentUser;
 import com.yarda.platform.Page;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -45,6 +48,13 @@ class PurchaseController {
             summary = "Start buying a token pack",
             description = "Answers the checkout_url to send the buyer to. The tokens are granted once the payment"
                     + " is confirmed; the purchase's status then becomes paid.")
+    @ApiResponse(
+            responseCode = "201",
+            description = "Started: send the buyer to checkout_url",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = Checkout.class)))
+    @ApiResponse(
+            responseCode = "502",
+            description = "checkout_unavailable: Stripe could not start the checkout; nothing was charged")
     @PostMapping("/api/purchases")
     ResponseEntity<Checkout> start(CurrentUser user, @Valid @RequestBody StartPurchase request) {
         Checkout checkout = purchases.start(user.id(), request.packId());

@@ -1,6 +1,7 @@
 package com.yarda.billing;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.Map;
@@ -26,6 +27,13 @@ class StripeWebhookController {
                     + " .expired; acknowledges every other event type. 400 invalid_signature when the"
                     + " Stripe-Signature header does not verify.")
     @SecurityRequirements
+    @ApiResponse(
+            responseCode = "200",
+            description = "Received, also for event types it ignores",
+            useReturnTypeSchema = true)
+    @ApiResponse(
+            responseCode = "400",
+            description = "invalid_signature: the Stripe-Signature header is missing or does not verify")
     @PostMapping("/api/webhooks/stripe")
     Map<String, Boolean> receive(
             // the raw bytes: the signature covers the body exactly as Stripe sent it

@@ -6,12 +6,21 @@ import com.yarda.platform.ValidationFailed;
 import com.yarda.storage.ImageBlob;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.SchemaProperty;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import java.io.IOException;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
 import java.net.URI;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -52,7 +61,69 @@ class GenerationController {
             @Nullable String style,
             @Nullable String customPrompt) {}
 
-    @Operation(summary = "Start a design from an address or one of your uploads (verified users; costs one credit)")
+    // both forms are one operation in the OpenAPI document
+    private static final String SUMMARY = "Start a design (verified users; costs one credit)";
+    private static final String RULES =
+            "JSON with input_photo_url, the url of one of your uploads, or multipart/form-data"
+                    + " with the image in part photo. input_type photo or address; input_address 5 to 200 characters;"
+                    + " style an id of GET /api/styles; custom_prompt at most 500 characters.";
+
+    /**
+     * What both forms of {@code POST /api/generations} answer, for the OpenAPI document: the body is the stored first
+     * answer, pre-rendered so that a replay is identical to it, which springdoc cannot see in the return type.
+     */
+    @Target(ElementType.METHOD)
+    @Retention(RetentionPolicy.RUNTIME)
+    @ApiResponse(
+            responseCode = "202",
+            description = "Accepted: the generation, pending, with the credit type that paid for it. A retry with the"
+                    + " same Idempotency-Key and body answers the first answer again and is not charged again.",
+            headers = {
+                @Header(name = "Location", description = "/api/generations/{id}", schema = @Schema(type = "string")),
+                @Header(
+                        name = "Idempotent-Replayed",
+                        description = "true when this is the first answer to an earlier request with the same key",
+                        schema = @Schema(type = "string")),
+                @Header(
+                        name = "RateLimit-Policy",
+                        description = "\"generations\";q=3;w=60",
+                        schema = @Schema(type = "string")),
+                @Header(
+                        name = "RateLimit",
+                        description = "\"generations\";r=<remaining>;t=<seconds until a slot frees>",
+                        schema = @Schema(type = "string"))
+            },
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON_VALUE,
+                            schema = @Schema(implementation = Generation.class)))
+    @ApiResponse(responseCode = "402", description = "insufficient_credits: no trial credit and no token left")
+    @ApiResponse(responseCode = "403", description = "email_not_verified: the caller has not verified their email")
+    @ApiResponse(
+            responseCode = "409",
+            description = "idempotency_in_flight: a request with this Idempotency-Key is still being processed")
+    @ApiResponse(responseCode = "413", description = "payload_too_large: the photo is over 10 MiB or 40 megapixels")
+    @ApiResponse(
+            responseCode = "415",
+            description = "unsupported_media_type: the photo is not a JPEG, PNG or WebP image (judged by its bytes)")
+    @ApiResponse(
+            responseCode = "422",
+            description = "validation_failed: a field breaks a rule (errors names it); idempotency_key_reused: this"
+                    + " Idempotency-Key came with another body")
+    @ApiResponse(
+            responseCode = "429",
+            description =
+                    "rate_limited: 3 requests in the last 60 s already; retry_after says when the next may succeed",
+            headers = @Header(name = "Retry-After", schema = @Schema(type = "integer")))
+    @ApiResponse(
+            responseCode = "503",
+            description = "unavailable: the database is unreachable and nothing was charged; with generation_id when"
+                    + " the connection broke while the generation was being saved (retry with the same Idempotency-Key"
+                    + " to be charged at most once)")
+    @interface AcceptAnswers {}
+
+    @Operation(summary = SUMMARY, description = RULES)
+    @AcceptAnswers
     @PostMapping(value = "/generations", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<String> create(
             CurrentUser user,
@@ -67,17 +138,48 @@ class GenerationController {
         return accepted(user, generations.accept(user.id(), request, idempotencyKey));
     }
 
-    @Operation(summary = "Start a design from a photo sent in the same request (multipart, part photo)")
+    @Operation(
+            summary = SUMMARY,
+            description = RULES,
+            // the form's fields are parts of the body, not the query parameters springdoc would make of them
+            requestBody =
+                    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            content =
+                                    @Content(
+                                            mediaType = MediaType.MULTIPART_FORM_DATA_VALUE,
+                                            schemaProperties = {
+                                                @SchemaProperty(name = "input_type", schema = @Schema(type = "string")),
+                                                @SchemaProperty(
+                                                        name = "input_photo_url",
+                                                        schema = @Schema(type = "string")),
+                                                @SchemaProperty(
+                                                        name = "input_address",
+                                                        schema = @Schema(type = "string")),
+                                                @SchemaProperty(name = "style", schema = @Schema(type = "string")),
+                                                @SchemaProperty(
+                                                        name = "custom_prompt",
+                                                        schema = @Schema(type = "string")),
+                                                @SchemaProperty(
+                                                        name = "photo",
+                                                        schema = @Schema(type = "string", format = "binary"))
+                                            })))
+    @AcceptAnswers
     @PostMapping(value = "/generations", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ResponseEntity<String> createWithPhoto(
             CurrentUser user,
-            @RequestParam(name = "input_type", required = false) @Nullable String inputType,
-            @RequestParam(name = "input_photo_url", required = false) @Nullable String inputPhotoUrl,
-            @RequestParam(name = "input_address", required = false) @Nullable String inputAddress,
-            @RequestParam(name = "style", required = false) @Nullable String style,
-            @RequestParam(name = "custom_prompt", required = false) @Nullable String customPrompt,
-            @RequestPart(name = "photo", required = false) @Nullable MultipartFile photo,
-            @RequestHeader(name = "Idempotency-Key", required = false) @Size(min = 1, max = 255) @Nullable
+            @Parameter(hidden = true) @RequestParam(name = "input_type", required = false) @Nullable String inputType,
+            @Parameter(hidden = true) @RequestParam(name = "input_photo_url", required = false) @Nullable
+                    String inputPhotoUrl,
+            @Parameter(hidden = true) @RequestParam(name = "input_address", required = false) @Nullable
+                    String inputAddress,
+            @Parameter(hidden = true) @RequestParam(name = "style", required = false) @Nullable String style,
+            @Parameter(hidden = true) @RequestParam(name = "custom_prompt", required = false) @Nullable
+                    String customPrompt,
+            @Parameter(hidden = true) @RequestPart(name = "photo", required = false) @Nullable MultipartFile photo,
+            @Parameter(description = "Retries with the same key and body return the first answer")
+                    @RequestHeader(name = "Idempotency-Key", required = false)
+                    @Size(min = 1, max = 255)
+                    @Nullable
                     String idempotencyKey)
             throws IOException {
         byte[] bytes = photo == null || photo.isEmpty() ? null : photo.getBytes();
@@ -112,6 +214,10 @@ class GenerationController {
             description = "Removes its image, its photo (unless another of your generations uses it) and its address"
                     + " and instruction. Its credit entries stay. 409 generation_in_progress while it is pending"
                     + " or processing.")
+    @ApiResponse(responseCode = "204", description = "Deleted")
+    @ApiResponse(
+            responseCode = "409",
+            description = "generation_in_progress: the generation is pending or processing; delete it once it ended")
     @DeleteMapping("/generations/{id}")
     ResponseEntity<Void> delete(CurrentUser user, @PathVariable UUID id) {
         generations.delete(user.id(), id);
@@ -119,6 +225,14 @@ class GenerationController {
     }
 
     @Operation(summary = "The design image of a completed generation (owner only)")
+    @ApiResponse(
+            responseCode = "200",
+            description = "The image, in the format the designer drew it in",
+            content = {
+                @Content(mediaType = MediaType.IMAGE_PNG_VALUE, schema = @Schema(type = "string", format = "binary")),
+                @Content(mediaType = MediaType.IMAGE_JPEG_VALUE, schema = @Schema(type = "string", format = "binary")),
+                @Content(mediaType = "image/webp", schema = @Schema(type = "string", format = "binary"))
+            })
     @GetMapping("/generations/{id}/image")
     ResponseEntity<byte[]> image(CurrentUser user, @PathVariable UUID id) {
         ImageBlob image = generations.image(user.id(), id);

@@ -1,8 +1,12 @@
 package com.yarda.platform;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -11,30 +15,48 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.ModelAndView;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Errors that happen outside Spring MVC (the servlet container rejecting a request, a filter failing) end up
  * here; they get the same problem+json shape, never a stack trace or a Whitelabel page.
  */
+@Hidden // the servlet container's error dispatch, not an endpoint
 @RestController
 class ErrorPages implements ErrorController {
 
-    /** Browsers get the error page of the web app. */
+    private final JsonMapper json;
+
+    ErrorPages(JsonMapper json) {
+        this.json = json;
+    }
+
+    /** Browsers get the error page of the web app; a request to the API gets problem+json even from a browser. */
     @RequestMapping(value = "/error", produces = MediaType.TEXT_HTML_VALUE)
-    ModelAndView page(HttpServletRequest request) {
+    @Nullable
+    ModelAndView page(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (ApiRequests.matches(request)) {
+            Problems.write(json, response, problem(request));
+            return null; // answered
+        }
         HttpStatus status = status(request);
         return new ModelAndView("error", Map.of("status", status.value(), "reason", status.getReasonPhrase()), status);
     }
 
     @RequestMapping(value = "/error", produces = MediaType.ALL_VALUE)
     ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
+        ProblemDetail problem = problem(request);
+        return ResponseEntity.status(problem.getStatus())
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
+    }
+
+    private static ProblemDetail problem(HttpServletRequest request) {
         HttpStatus status = status(request);
         String detail = status.is5xxServerError()
                 ? "Something went wrong on our side."
-                : status == HttpStatus.NOT_FOUND ? "There is nothing at this address." : status.getReasonPhrase();
-        return ResponseEntity.status(status)
-                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(Problems.of(status, Problems.codeFor(status), detail));
+                : status == HttpStatus.NOT_FOUND ? Problems.NOTHING_HERE : status.getReasonPhrase();
+        return Problems.of(status, Problems.codeFor(status), detail);
     }
 
     private static HttpStatus status(HttpServletRequest request) {

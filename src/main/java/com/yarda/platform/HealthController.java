@@ -1,5 +1,8 @@
 package com.yarda.platform;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,6 +25,10 @@ class HealthController {
         this.jdbc = jdbc;
     }
 
+    @Operation(summary = "Whether the service and its database answer (no login)")
+    @ApiResponse(responseCode = "200", description = "{status: healthy, database: up}")
+    @ApiResponse(responseCode = "503", description = "{status: unhealthy, database: down}")
+    @SecurityRequirements
     @GetMapping("/health")
     ResponseEntity<Map<String, String>> health() {
         try {

@@ -1,10 +1,16 @@
 package com.yarda.platform;
 
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import io.swagger.v3.core.jackson.ModelResolver;
+import io.swagger.v3.core.util.Json;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import java.util.Locale;
+import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -34,5 +40,41 @@ class OpenApiConfiguration {
                                         .scheme("bearer")
                                         .bearerFormat("JWT")))
                 .addSecurityItem(new SecurityRequirement().addList("bearer"));
+    }
+
+    /** The schemas of request and response bodies, as the service's JSON is written (see {@link JsonModels}). */
+    @Bean
+    ModelResolver jsonModels() {
+        return new JsonModels();
+    }
+
+    @Bean
+    OpenApiCustomizer problemResponses() {
+        return new ProblemResponses(SecurityConfiguration.PUBLIC_API);
+    }
+
+    /**
+     * springdoc describes models with swagger's own Jackson 2 mapper, which knows nothing of {@code spring.jackson}:
+     * without this the document would name properties in camelCase and enum values in upper case, while the service
+     * writes {@code credit_type: "trial"} (snake_case names, lower-case enums: application.yml).
+     */
+    static final class JsonModels extends ModelResolver {
+
+        JsonModels() {
+            super(Json.mapper().copy().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE));
+        }
+
+        @Override
+        @SuppressWarnings({"rawtypes", "unchecked"})
+        protected Schema _createSchemaForEnum(Class<Enum<?>> enumClass) {
+            Schema schema = super._createSchemaForEnum(enumClass);
+            // write-enums-to-lowercase; a @JsonValue would win over it, and no enum of the API has one
+            if (schema.getEnum() != null) {
+                schema.setEnum(schema.getEnum().stream()
+                        .map(value -> value instanceof String name ? name.toLowerCase(Locale.ROOT) : value)
+                        .toList());
+            }
+            return schema;
+        }
     }
 }

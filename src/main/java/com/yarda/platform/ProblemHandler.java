@@ -37,6 +37,7 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
  * The one place where exceptions become {@code application/problem+json}. Bad input is always a 4xx that names
@@ -197,6 +198,17 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                 "malformed_request",
                 "The request body is not valid JSON of the expected shape.");
         return ResponseEntity.badRequest().body(body);
+    }
+
+    /**
+     * An address nothing is mapped to: the same answer as an operator address to a non-admin ({@code NotAnAdmin}),
+     * so that nobody can tell the two apart, and no "static resource" wording from Spring MVC.
+     */
+    @Override
+    protected @Nullable ResponseEntity<Object> handleNoResourceFoundException(
+            NoResourceFoundException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return ResponseEntity.status(HttpStatus.NOT_FOUND)
+                .body(Problems.of(HttpStatus.NOT_FOUND, "not_found", Problems.NOTHING_HERE));
     }
 
     @Override

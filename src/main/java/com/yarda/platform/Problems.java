@@ -1,11 +1,18 @@
 package com.yarda.platform;
 
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Builds the problem bodies of API.md: RFC 9457 members plus a stable machine code in {@code error}. */
 public final class Problems {
+
+    /** The detail of every 404 for an address that does not exist (or that the caller may not know of). */
+    static final String NOTHING_HERE = "There is nothing at this address.";
 
     private Problems() {}
 
@@ -16,6 +23,13 @@ public final class Problems {
         problem.setTitle(known != null ? known.getReasonPhrase() : "Error");
         problem.setProperty("error", code);
         return problem;
+    }
+
+    /** Writes {@code problem} as the whole answer, where no message converter is at hand (filters, error pages). */
+    static void write(JsonMapper json, HttpServletResponse response, ProblemDetail problem) throws IOException {
+        response.setStatus(problem.getStatus());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        json.writeValue(response.getOutputStream(), problem);
     }
 
     /** The default code for a status when nothing more specific is known. */

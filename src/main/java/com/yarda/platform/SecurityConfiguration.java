@@ -1,8 +1,6 @@
 package com.yarda.platform;
 
 import com.nimbusds.jose.jwk.source.ImmutableSecret;
-import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -14,8 +12,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
@@ -47,8 +43,8 @@ class SecurityConfiguration implements WebMvcConfigurer {
         this.knownUsers = knownUsers;
     }
 
-    /** Endpoints that are public; everything else under /api needs a bearer token. */
-    private static final String[] PUBLIC_API = {
+    /** Endpoints that are public; everything else under /api needs a bearer token (and its OpenAPI says so). */
+    static final String[] PUBLIC_API = {
         "/api/auth/register",
         "/api/auth/login",
         "/api/auth/verify-email",
@@ -68,7 +64,7 @@ class SecurityConfiguration implements WebMvcConfigurer {
     SecurityFilterChain apiSecurity(HttpSecurity http, JsonMapper json) throws Exception {
         AuthenticationEntryPoint unauthenticated = (request, response, e) -> {
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
-            write(
+            Problems.write(
                     json,
                     response,
                     Problems.of(
@@ -78,8 +74,8 @@ class SecurityConfiguration implements WebMvcConfigurer {
                                     + " POST /api/auth/login."));
         };
         AccessDeniedHandler denied = (request, response, e) ->
-                write(json, response, Problems.of(HttpStatus.FORBIDDEN, "forbidden", "This is not allowed."));
-        http.securityMatcher("/api/**")
+                Problems.write(json, response, Problems.of(HttpStatus.FORBIDDEN, "forbidden", "This is not allowed."));
+        http.securityMatcher(ApiRequests.PATHS)
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .httpBasic(basic -> basic.disable())
@@ -94,12 +90,6 @@ class SecurityConfiguration implements WebMvcConfigurer {
                 .exceptionHandling(exceptions ->
                         exceptions.authenticationEntryPoint(unauthenticated).accessDeniedHandler(denied));
         return http.build();
-    }
-
-    private static void write(JsonMapper json, HttpServletResponse response, ProblemDetail problem) throws IOException {
-        response.setStatus(problem.getStatus());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        json.writeValue(response.getOutputStream(), problem);
     }
 
     @Bean

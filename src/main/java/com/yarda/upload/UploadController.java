@@ -3,6 +3,9 @@ package com.yarda.upload;
 import com.yarda.platform.CurrentUser;
 import com.yarda.storage.ImageBlob;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.net.URI;
@@ -36,6 +39,19 @@ class UploadController {
                     + " yarda.uploads.max-bytes-per-day bytes (as stored) per user in any 24 hours, photos sent with"
                     + " a design included; beyond that 429 rate_limited with retry_after. A photo that no design uses"
                     + " is removed after yarda.uploads.unused-retention.")
+    @ApiResponse(
+            responseCode = "201",
+            description = "Stored, without its metadata; use url as input_photo_url",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON_VALUE,
+                            schema = @Schema(implementation = Upload.class)))
+    @ApiResponse(responseCode = "413", description = "payload_too_large: over 10 MiB or 40 megapixels")
+    @ApiResponse(
+            responseCode = "415",
+            description = "unsupported_media_type: not a JPEG, PNG or WebP image (judged by its bytes, not its name)")
+    @ApiResponse(responseCode = "403", description = "email_not_verified: verify your email first")
+    @ApiResponse(responseCode = "429", description = "rate_limited: the daily photo or byte quota is used up")
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ResponseEntity<Upload> upload(
             CurrentUser user, @RequestPart(name = "file", required = false) @Nullable MultipartFile file)
@@ -52,6 +68,14 @@ class UploadController {
     }
 
     @Operation(summary = "An upload's image (owner only)")
+    @ApiResponse(
+            responseCode = "200",
+            description = "The photo as stored: re-encoded, without metadata",
+            content = {
+                @Content(mediaType = MediaType.IMAGE_PNG_VALUE, schema = @Schema(type = "string", format = "binary")),
+                @Content(mediaType = MediaType.IMAGE_JPEG_VALUE, schema = @Schema(type = "string", format = "binary")),
+                @Content(mediaType = "image/webp", schema = @Schema(type = "string", format = "binary"))
+            })
     @GetMapping("/{id}/image")
     ResponseEntity<byte[]> image(CurrentUser user, @PathVariable UUID id) {
         ImageBlob image = uploads.image(user.id(), id);

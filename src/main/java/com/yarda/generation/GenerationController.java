@@ -252,6 +252,14 @@ class GenerationController {
             summary = "The \"before\" of a generation (owner only)",
             description = "The uploaded photo of a photo design; for an address design the street-level picture of"
                     + " the site, else the overhead one. 404 when there is none.")
+    @ApiResponse(
+            responseCode = "200",
+            description = "The picture, as uploaded (re-encoded) or as the imagery service sent it",
+            content = {
+                @Content(mediaType = MediaType.IMAGE_PNG_VALUE, schema = @Schema(type = "string", format = "binary")),
+                @Content(mediaType = MediaType.IMAGE_JPEG_VALUE, schema = @Schema(type = "string", format = "binary")),
+                @Content(mediaType = "image/webp", schema = @Schema(type = "string", format = "binary"))
+            })
     @GetMapping("/generations/{id}/before")
     ResponseEntity<byte[]> before(CurrentUser user, @PathVariable UUID id) {
         ImageBlob image = generations.before(user.id(), id);

@@ -100,7 +100,8 @@ class OpenApiDocumentTests extends IntegrationTest {
                     Map<String, Object> content = map(map(response).getOrDefault("content", Map.of()));
                     content.forEach((mediaType, body) -> {
                         Map<String, Object> schema = map(map(body).getOrDefault("schema", Map.of()));
-                        boolean image = operation.endsWith("/image") && status.startsWith("2");
+                        boolean image = (operation.endsWith("/image") || operation.endsWith("/before"))
+                                && status.startsWith("2");
                         if (image
                                 ? !mediaType.startsWith("image/") || !"binary".equals(schema.get("format"))
                                 : "string".equals(schema.get("type"))) {

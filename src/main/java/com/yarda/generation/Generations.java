@@ -2,59 +2,35 @@ package com.yarda.generation;
 
 import com.yarda.account.AccountDeleting;
 import com.yarda.account.Accounts;
-import com.yarda.credits.CreditType;
-import com.yarda.credits.Credits;
 import com.yarda.generation.GenerationProblems.GenerationInProgress;
-import com.yarda.generation.GenerationProblems.IdempotencyInFlight;
-import com.yarda.generation.GenerationProblems.IdempotencyKeyReused;
 import com.yarda.generation.GenerationRules.ValidGeneration;
-import com.yarda.platform.DatabaseFailures;
 import com.yarda.platform.NotFound;
 import com.yarda.platform.Page;
 import com.yarda.platform.Timestamps;
-import com.yarda.platform.ValidationFailed;
 import com.yarda.storage.ImageBlob;
 import com.yarda.storage.ImageDeletions;
 import com.yarda.storage.ImageStore;
 import com.yarda.upload.Upload;
 import com.yarda.upload.Uploads;
-import java.security.MessageDigest;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Accepting generations and reading them back.
  *
- * <p>Accepting is one transaction: the rate-limit attempt, the credit, the generation row and the idempotency
- * record are written together or not at all. It takes these locks, always in this order, and holds the database
- * ones until it commits, so two accepts never deadlock:
- *
- * <ol>
- *   <li><b>the user's stripe</b> ({@link UserLocks}, in memory): one user's requests on this instance queue here
- *       before they take a pooled connection. Politeness, not correctness.
- *   <li><b>the idempotency key</b> ({@link IdempotencyKeys#tryLock}, an advisory lock): not waited for; a second
- *       request with the same key in flight is answered 409 {@code idempotency_in_flight}.
- *   <li><b>the user's accept lock</b> ({@link RateLimiter#lockUser}, an advisory lock): serialises one user's
- *       accepts on every instance, so the rate-limit count is exact. {@link LostCommitCheck} takes it to wait for a
- *       commit still in flight.
- *   <li><b>the credit account row</b> ({@code Credits.consumeFor}): the balance check and the charge are one
- *       guarded {@code UPDATE}.
- * </ol>
+ * <p>Accepting is one transaction ({@link Acceptance}, which lists the locks it takes and their order): the
+ * rate-limit attempt, the credit, the generation row and the idempotency record are written together or not at all.
  */
 @Service
 public class Generations {
@@ -62,48 +38,38 @@ public class Generations {
     private static final Logger log = LoggerFactory.getLogger(Generations.class);
 
     private final Accounts accounts;
-    private final Credits credits;
     private final Uploads uploads;
+    private final Acceptance acceptance;
     private final RateLimiter rateLimiter;
     private final IdempotencyKeys idempotencyKeys;
     private final GenerationRepository repository;
-    private final LostCommitCheck lostCommits;
     private final DesignParts parts;
     private final ImageStore images;
     private final ImageDeletions deletions;
-    private final ApplicationEventPublisher events;
-    private final JsonMapper json;
     private final TransactionTemplate transaction;
     private final Clock clock;
-    private final UserLocks userLocks = new UserLocks();
 
     Generations(
             Accounts accounts,
-            Credits credits,
             Uploads uploads,
+            Acceptance acceptance,
             RateLimiter rateLimiter,
             IdempotencyKeys idempotencyKeys,
             GenerationRepository repository,
-            LostCommitCheck lostCommits,
             DesignParts parts,
             ImageStore images,
             ImageDeletions deletions,
-            ApplicationEventPublisher events,
-            JsonMapper json,
             PlatformTransactionManager transactions,
             Clock clock) {
         this.accounts = accounts;
-        this.credits = credits;
         this.uploads = uploads;
+        this.acceptance = acceptance;
         this.rateLimiter = rateLimiter;
         this.idempotencyKeys = idempotencyKeys;
         this.repository = repository;
-        this.lostCommits = lostCommits;
         this.parts = parts;
         this.images = images;
         this.deletions = deletions;
-        this.events = events;
-        this.json = json;
         this.transaction = new TransactionTemplate(transactions);
         this.clock = clock;
     }
@@ -127,7 +93,7 @@ public class Generations {
                 request, url -> uploads.resolveOwnUrl(userId, url).map(Upload::id));
         byte[] fingerprint = request.fingerprint();
         if (idempotencyKey != null) {
-            Optional<Accepted> replay = replay(userId, idempotencyKey, fingerprint);
+            Optional<Accepted> replay = acceptance.replay(userId, idempotencyKey, fingerprint);
             if (replay.isPresent()) {
                 return replay.get();
             }
@@ -139,7 +105,7 @@ public class Generations {
         UUID photo = sentPhoto != null ? sentPhoto : valid.uploadId();
         Accepted accepted = null;
         try {
-            accepted = write(userId, valid, photo, fingerprint, idempotencyKey);
+            accepted = acceptance.write(userId, valid, photo, fingerprint, idempotencyKey);
         } finally {
             if (sentPhoto != null && (accepted == null || accepted.replayed())) {
                 discard(userId, sentPhoto);
@@ -164,69 +130,6 @@ public class Generations {
                     photo,
                     userId,
                     e.getMessage());
-        }
-    }
-
-    /** The accept transaction, and the truth about it when the connection is lost while it commits. */
-    private Accepted write(
-            UUID userId,
-            ValidGeneration valid,
-            @Nullable UUID photo,
-            byte[] fingerprint,
-            @Nullable String idempotencyKey) {
-        Instant started = clock.instant();
-        UUID id = UUID.randomUUID();
-        // the answer of a new generation, set once its transaction has nothing left to do but commit
-        AtomicReference<Accepted> written = new AtomicReference<>();
-        try {
-            return userLocks.underLock(
-                    userId,
-                    () -> transaction.execute(status -> {
-                        Instant now = Timestamps.truncate(clock.instant());
-                        if (idempotencyKey != null) {
-                            if (!idempotencyKeys.tryLock(userId, idempotencyKey)) {
-                                throw new IdempotencyInFlight();
-                            }
-                            Optional<Accepted> replay = replay(userId, idempotencyKey, fingerprint);
-                            if (replay.isPresent()) {
-                                return replay.get();
-                            }
-                        }
-                        // the photo may have been cleaned up as unused since it was checked: held from here on
-                        if (photo != null && !uploads.holdForUse(userId, photo)) {
-                            throw new ValidationFailed("input_photo_url", "must be the url of one of your own uploads");
-                        }
-                        RateLimitStatus limit = rateLimiter.attempt(userId, now);
-                        CreditType paidWith = credits.consumeFor(userId, id);
-                        GenerationRow row = GenerationRow.pending(
-                                id,
-                                userId,
-                                valid.inputType(),
-                                valid.address(),
-                                photo,
-                                valid.style(),
-                                valid.customPrompt(),
-                                paidWith,
-                                now);
-                        repository.insert(row);
-                        String body = json.writeValueAsString(row.toGeneration(parts));
-                        if (idempotencyKey != null) {
-                            idempotencyKeys.save(userId, idempotencyKey, fingerprint, id, body, now);
-                        }
-                        events.publishEvent(new GenerationQueued(id));
-                        Accepted answer = new Accepted(id, body, false, limit);
-                        written.set(answer);
-                        return answer;
-                    }));
-        } catch (RuntimeException e) {
-            Accepted unconfirmed = written.get();
-            if (unconfirmed == null || !DatabaseFailures.unreachable(e)) {
-                throw e;
-            }
-            if (!lostCommits.wasSaved(userId, id, started)) {
-                throw e;
-            }
-            return unconfirmed;
         }
     }
 
@@ -333,15 +236,6 @@ public class Generations {
     /** Where {@code userId} stands against the rate limit now. */
     public RateLimitStatus rateLimit(UUID userId) {
         return rateLimiter.status(userId, clock.instant());
-    }
-
-    private Optional<Accepted> replay(UUID userId, String key, byte[] fingerprint) {
-        return idempotencyKeys.find(userId, key).map(stored -> {
-            if (!MessageDigest.isEqual(stored.requestHash(), fingerprint)) {
-                throw new IdempotencyKeyReused();
-            }
-            return new Accepted(stored.generationId(), stored.responseBody(), true, null);
-        });
     }
 
     private static NotFound notFound() {

@@ -36,7 +36,11 @@ public record DesignerProperties(
      * @param baseUrl the Generative Language API; tests point it at a local stub
      * @param apiKey sent as {@code x-goog-api-key}; required when the provider is {@code gemini}, never logged
      * @param model an image-capable Gemini model
+     * @param plantModel a text model that reads images and answers JSON to a schema (image models cannot): after
+     *     the image, it lists which of the allowed plants the design shows, and how many
      * @param timeout the longest one HTTP call may take, connecting included
+     * @param plantTimeout the longest the plant-list call may take (less when less of the budget is left); it is
+     *     tried once, and a design whose plants it could not list completes without quantities
      * @param maxRetries further tries after a 429, a 5xx, a timeout or a lost connection
      * @param budget the longest one design may take, retries and waits included: no try starts that could end
      *     after it
@@ -52,7 +56,10 @@ public record DesignerProperties(
             @NotBlank @DefaultValue("gemini-2.5-flash-image")
             String model,
 
+            @NotBlank @DefaultValue("gemini-2.5-flash") String plantModel,
+
             @NotNull @DefaultValue("60s") Duration timeout,
+            @NotNull @DefaultValue("30s") Duration plantTimeout,
             @PositiveOrZero @Max(10) @DefaultValue("2") int maxRetries,
             @NotNull @DefaultValue("150s") Duration budget,
             @NotNull @DefaultValue("2s") Duration backoff,
@@ -61,12 +68,15 @@ public record DesignerProperties(
         /** Renders without the key, so the settings can be logged. */
         @Override
         public String toString() {
-            return "Gemini[baseUrl=%s, apiKey=%s, model=%s, timeout=%s, maxRetries=%d, budget=%s, backoff=%s, maxBackoff=%s]"
+            return ("Gemini[baseUrl=%s, apiKey=%s, model=%s, plantModel=%s, timeout=%s, plantTimeout=%s,"
+                            + " maxRetries=%d, budget=%s, backoff=%s, maxBackoff=%s]")
                     .formatted(
                             baseUrl,
                             apiKey == null || apiKey.isBlank() ? "(none)" : "(set)",
                             model,
+                            plantModel,
                             timeout,
+                            plantTimeout,
                             maxRetries,
                             budget,
                             backoff,

@@ -28,6 +28,8 @@ class DesignerConfigurationTest {
         assertThat(gemini.baseUrl()).isEqualTo(URI.create("https://generativelanguage.googleapis.com"));
         assertThat(gemini.apiKey()).isNull();
         assertThat(gemini.model()).isEqualTo("gemini-2.5-flash-image");
+        assertThat(gemini.plantModel()).isEqualTo("gemini-2.5-flash");
+        assertThat(gemini.plantTimeout()).isEqualTo(Duration.ofSeconds(30));
         assertThat(gemini.timeout()).isEqualTo(Duration.ofSeconds(60));
         assertThat(gemini.maxRetries()).isEqualTo(2);
         assertThat(gemini.budget()).isEqualTo(Duration.ofSeconds(150));

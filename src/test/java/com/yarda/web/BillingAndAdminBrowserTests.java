@@ -54,7 +54,8 @@ class BillingAndAdminBrowserTests extends BrowserTest {
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(Pattern.compile("Create my design")))
                 .click();
         assertThat(page.getByText("Your design is ready.")).isVisible();
-        assertThat(page.locator(".facts")).containsText("Token");
+        assertThat(page.locator("section[aria-labelledby=details-title] .facts"))
+                .containsText("Token");
 
         page.getByRole(
                         AriaRole.LINK,

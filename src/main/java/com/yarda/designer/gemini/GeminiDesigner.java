@@ -5,6 +5,8 @@ import com.yarda.designer.DesignFailed;
 import com.yarda.designer.DesignRequest;
 import com.yarda.designer.Designer;
 import com.yarda.designer.DesignerProperties;
+import com.yarda.designer.PlacedPlant;
+import com.yarda.designer.Plant;
 import com.yarda.designer.prompt.DesignPrompt;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
@@ -16,6 +18,7 @@ import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -28,12 +31,16 @@ import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
 
 /**
- * Draws designs with a Gemini image model through the {@code generateContent} REST API: the prompt (and the
- * photo, inline) go in, the first image part of the first candidate comes back.
+ * Draws designs with a Gemini image model through the {@code generateContent} REST API: the prompt and the pictures
+ * (the homeowner's photo, or the street and overhead views of the site, inline) go in, the first image part of the
+ * first candidate comes back. Then, as an image model cannot also answer JSON, a text model ({@code plant-model})
+ * is shown the drawn image and lists which of the palette's plants it shows, and how many ({@link PlantList}).
  *
- * <p>Transient failures (429, 5xx, timeouts, lost connections) are retried with exponential backoff and
+ * <p>Transient failures of the image (429, 5xx, timeouts, lost connections) are retried with exponential backoff and
  * jitter, honouring a capped {@code Retry-After}, within one time budget per design. Everything else fails
- * at once with a message a homeowner can read: a rejected request, a blocked prompt, a refused image.
+ * at once with a message a homeowner can read: a rejected request, a blocked prompt, a refused image. The plant
+ * list never fails a design: it is tried once within what is left of the budget, and without a usable answer the
+ * design has no plant list of its own (the generation shows the palette without quantities).
  *
  * <p>Public for {@code DesignerConfiguration} only: Spring Modulith keeps this package internal to the designer
  * module, whose API is {@link Designer}.
@@ -42,12 +49,20 @@ public final class GeminiDesigner implements Designer {
 
     private static final Logger log = LoggerFactory.getLogger(GeminiDesigner.class);
 
+    /**
+     * Less than this left of the budget (and less than {@code plant-timeout}) and the plant list is not asked for: an
+     * answer would hardly come in time.
+     */
+    private static final Duration SHORTEST_PLANT_LIST = Duration.ofSeconds(1);
+
     private final RestClient http;
+    private final HttpClient client;
     private final DesignerProperties.Gemini settings;
     private final Clock clock;
 
-    GeminiDesigner(RestClient http, DesignerProperties.Gemini settings, Clock clock) {
+    private GeminiDesigner(RestClient http, HttpClient client, DesignerProperties.Gemini settings, Clock clock) {
         this.http = http;
+        this.client = client;
         this.settings = settings;
         this.clock = clock;
     }
@@ -68,13 +83,17 @@ public final class GeminiDesigner implements Designer {
                 .version(HttpClient.Version.HTTP_1_1)
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
-        JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(client);
-        requests.setReadTimeout(settings.timeout());
-        RestClient http = builder.requestFactory(requests)
+        RestClient http = builder.requestFactory(requests(client, settings.timeout()))
                 .baseUrl(settings.baseUrl().toString())
                 .defaultHeader("x-goog-api-key", apiKey)
                 .build();
-        return new GeminiDesigner(http, settings, clock);
+        return new GeminiDesigner(http, client, settings, clock);
+    }
+
+    private static JdkClientHttpRequestFactory requests(HttpClient client, Duration timeout) {
+        JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(client);
+        requests.setReadTimeout(timeout);
+        return requests;
     }
 
     @Override
@@ -85,18 +104,39 @@ public final class GeminiDesigner implements Designer {
     @Override
     public Design design(DesignRequest request) {
         String prompt = DesignPrompt.of(request);
-        byte[] body = GenerateContent.request(prompt, request.photo());
         long deadline = System.nanoTime() + settings.budget().toNanos();
+        GenerateContent.Image image = draw(request, GenerateContent.request(prompt, pictures(request)), deadline);
+        return new Design(
+                image.bytes(),
+                image.contentType(),
+                prompt,
+                plants(request, image, deadline),
+                request.style().materials());
+    }
+
+    /** The homeowner's photo, or the pictures of the site each after the words that say what it shows. */
+    private static List<GenerateContent.Picture> pictures(DesignRequest request) {
+        DesignRequest.Photo photo = request.photo();
+        if (photo != null) {
+            return List.of(new GenerateContent.Picture(null, photo.bytes(), photo.contentType()));
+        }
+        return DesignPrompt.pictures(request).stream()
+                .map(picture -> new GenerateContent.Picture(
+                        DesignPrompt.caption(picture), picture.bytes(), picture.contentType()))
+                .toList();
+    }
+
+    private GenerateContent.Image draw(DesignRequest request, byte[] body, long deadline) {
         for (int attempt = 1; ; attempt++) {
             long started = System.nanoTime();
             try {
-                Design design = call(body, prompt);
+                GenerateContent.Image image = call(body);
                 log.debug(
                         "Gemini drew generation {} in {} ms (attempt {})",
                         request.generationId(),
                         (System.nanoTime() - started) / 1_000_000,
                         attempt);
-                return design;
+                return image;
             } catch (Transient failure) {
                 Duration wait = backoff(attempt, failure.retryAfter);
                 long latestStart = deadline - settings.timeout().toNanos();
@@ -119,18 +159,10 @@ public final class GeminiDesigner implements Designer {
         }
     }
 
-    private Design call(byte[] body, String prompt) {
+    private GenerateContent.Image call(byte[] body) {
         Reply reply;
         try {
-            reply = http.post()
-                    .uri("/v1beta/models/{model}:generateContent", settings.model())
-                    .contentType(MediaType.APPLICATION_JSON)
-                    .accept(MediaType.APPLICATION_JSON)
-                    .body(body)
-                    .exchange((request, response) -> new Reply(
-                            response.getStatusCode().value(),
-                            response.getHeaders().getFirst(HttpHeaders.RETRY_AFTER),
-                            response.getBody().readAllBytes()));
+            reply = post(http, settings.model(), body);
         } catch (ResourceAccessException e) {
             throw unreachable(e);
         } catch (RestClientException e) {
@@ -138,9 +170,98 @@ public final class GeminiDesigner implements Designer {
             throw new DesignFailed("The design service could not be reached. Please try again.", true, e);
         }
         if (reply.status() >= 200 && reply.status() < 300) {
-            return GenerateContent.answer(reply.body(), prompt);
+            return GenerateContent.image(reply.body());
         }
         throw rejected(reply);
+    }
+
+    /**
+     * The plants the drawn image shows, as the plant model lists them from the palette; empty when it could not
+     * (the generation then lists the palette without quantities). Tried once, within what is left of the budget:
+     * the image is what the homeowner paid for, so nothing here may fail or hold up the design for long.
+     */
+    private List<PlacedPlant> plants(DesignRequest request, GenerateContent.Image image, long deadline) {
+        List<Plant> palette = request.palette();
+        Duration left = Duration.ofNanos(deadline - System.nanoTime());
+        if (left.compareTo(SHORTEST_PLANT_LIST) < 0 && left.compareTo(settings.plantTimeout()) < 0) {
+            log.warn(
+                    "Gemini's plant list for generation {} was not asked for: only {} ms of the budget were left;"
+                            + " the design lists its palette without quantities",
+                    request.generationId(),
+                    Math.max(0, left.toMillis()));
+            return List.of();
+        }
+        Duration timeout = left.compareTo(settings.plantTimeout()) < 0 ? left : settings.plantTimeout();
+        long started = System.nanoTime();
+        PlantList.Reading reading;
+        try {
+            reading = plantList(palette, image, timeout);
+        } catch (RuntimeException e) {
+            // whatever went wrong, the design itself is done and stays done
+            reading = PlantList.Reading.unusable(describe(e, timeout));
+        }
+        if (reading.plants().isEmpty()) {
+            log.warn(
+                    "Gemini's plant list for generation {} was unusable ({}); the design lists its palette without"
+                            + " quantities",
+                    request.generationId(),
+                    String.join("; ", reading.problems()));
+        } else if (!reading.problems().isEmpty()) {
+            log.warn(
+                    "Gemini's plant list for generation {} had entries left out: {}",
+                    request.generationId(),
+                    String.join("; ", reading.problems()));
+        } else {
+            log.debug(
+                    "Gemini listed {} plants of generation {} in {} ms",
+                    reading.plants().size(),
+                    request.generationId(),
+                    (System.nanoTime() - started) / 1_000_000);
+        }
+        return reading.plants();
+    }
+
+    private PlantList.Reading plantList(List<Plant> palette, GenerateContent.Image image, Duration timeout) {
+        byte[] body = GenerateContent.plantListRequest(
+                PlantList.instruction(palette),
+                image,
+                palette.stream().map(Plant::botanicalName).toList());
+        RestClient shortLived =
+                http.mutate().requestFactory(requests(client, timeout)).build();
+        Reply reply = post(shortLived, settings.plantModel(), body);
+        if (reply.status() < 200 || reply.status() >= 300) {
+            GenerateContent.ApiError error = GenerateContent.error(reply.body());
+            return PlantList.Reading.unusable("HTTP " + reply.status()
+                    + (error.status().isEmpty() ? "" : " " + error.status())
+                    + (error.message().isEmpty() ? "" : ": " + GenerateContent.shorten(scrub(error.message()), 200)));
+        }
+        GenerateContent.Text answer = GenerateContent.text(reply.body());
+        if (answer.text().isEmpty()) {
+            return PlantList.Reading.unusable(answer.missing());
+        }
+        return PlantList.read(answer.text(), palette);
+    }
+
+    private String describe(RuntimeException e, Duration timeout) {
+        if (causedBy(e, HttpTimeoutException.class) || causedBy(e, SocketTimeoutException.class)) {
+            return "no answer within " + readable(timeout);
+        }
+        if (causedBy(e, ConnectException.class)) {
+            return "could not connect";
+        }
+        return e.getClass().getSimpleName() + ": " + scrub(String.valueOf(e.getMessage()));
+    }
+
+    private static Reply post(RestClient client, String model, byte[] body) {
+        return client.post()
+                .uri("/v1beta/models/{model}:generateContent", model)
+                .contentType(MediaType.APPLICATION_JSON)
+                .accept(MediaType.APPLICATION_JSON)
+                .body(body)
+                .exchange((request, response) -> new Reply(
+                        response.getStatusCode().value(),
+                        response.getHeaders().getFirst(HttpHeaders.RETRY_AFTER),
+                        response.getBody().readAllBytes()));
     }
 
     private record Reply(int status, @Nullable String retryAfter, byte[] body) {}

@@ -1,10 +1,11 @@
 package com.yarda.designer.gemini;
 
-import com.yarda.designer.Design;
 import com.yarda.designer.DesignFailed;
-import com.yarda.designer.DesignRequest;
+import com.yarda.storage.ImageFormat;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -16,8 +17,9 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Google's {@code generateContent} wire format: the request body Yarda sends, the image or the reason for none
- * read out of a 200 answer, and the error of any other answer.
+ * Google's {@code generateContent} wire format: the bodies Yarda sends (the design request to the image model, the
+ * plant-list request to a text model), the image or the reason for none and the text of a 200 answer, and the
+ * error of any other answer.
  *
  * <p>JSON is written and read here with a private mapper in Google's own field names: the application's
  * snake_case naming strategy is for Yarda's API and must not leak into Google's.
@@ -42,21 +44,68 @@ final class GenerateContent {
 
     private GenerateContent() {}
 
-    /** The body of a request for {@code prompt}, with the photo inline when there is one. */
-    static byte[] request(String prompt, DesignRequest.@Nullable Photo photo) {
+    /**
+     * A picture sent with a prompt.
+     *
+     * @param caption the words sent just before it, saying what it shows; null when the prompt itself names it
+     */
+    record Picture(@Nullable String caption, byte[] bytes, String contentType) {}
+
+    /** An image read out of an answer, its content type taken from its bytes. */
+    record Image(byte[] bytes, String contentType) {}
+
+    /** The body of a request for an image from {@code prompt}, with the pictures inline after it, in order. */
+    static byte[] request(String prompt, List<Picture> pictures) {
         ObjectNode root = JSON.createObjectNode();
         ArrayNode parts = root.putArray("contents").addObject().putArray("parts");
         parts.addObject().put("text", prompt);
-        if (photo != null) {
-            parts.addObject()
-                    .putObject("inline_data")
-                    .put("mime_type", photo.contentType())
-                    .put("data", Base64.getEncoder().encodeToString(photo.bytes()));
+        for (Picture picture : pictures) {
+            if (picture.caption() != null) {
+                parts.addObject().put("text", picture.caption());
+            }
+            inline(parts, picture.bytes(), picture.contentType());
         }
         ArrayNode modalities = root.putObject("generationConfig").putArray("responseModalities");
         modalities.add("TEXT");
         modalities.add("IMAGE");
         return JSON.writeValueAsBytes(root);
+    }
+
+    /**
+     * The body of a request to a text model for the plants {@code image} shows: the image, then the instruction,
+     * and a JSON answer asked for, an array of {@code {botanical_name, quantity}} whose names can only be the
+     * palette's (structured output: {@code responseMimeType} and {@code responseSchema}, an OpenAPI subset with
+     * upper-case type names).
+     */
+    static byte[] plantListRequest(String instruction, Image image, List<String> botanicalNames) {
+        ObjectNode root = JSON.createObjectNode();
+        ArrayNode parts = root.putArray("contents").addObject().putArray("parts");
+        inline(parts, image.bytes(), image.contentType());
+        parts.addObject().put("text", instruction);
+        ObjectNode config = root.putObject("generationConfig");
+        config.put("responseMimeType", "application/json");
+        ObjectNode item =
+                config.putObject("responseSchema").put("type", "ARRAY").putObject("items");
+        item.put("type", "OBJECT");
+        ObjectNode properties = item.putObject("properties");
+        ObjectNode name = properties.putObject("botanical_name").put("type", "STRING");
+        name.put("format", "enum");
+        ArrayNode names = name.putArray("enum");
+        botanicalNames.forEach(names::add);
+        properties
+                .putObject("quantity")
+                .put("type", "INTEGER")
+                .put("description", "how many plants of this kind the image shows, at least 1");
+        item.putArray("required").add("botanical_name").add("quantity");
+        item.putArray("propertyOrdering").add("botanical_name").add("quantity");
+        return JSON.writeValueAsBytes(root);
+    }
+
+    private static void inline(ArrayNode parts, byte[] bytes, String contentType) {
+        parts.addObject()
+                .putObject("inline_data")
+                .put("mime_type", contentType)
+                .put("data", Base64.getEncoder().encodeToString(bytes));
     }
 
     /**
@@ -74,7 +123,7 @@ final class GenerateContent {
     }
 
     /** Reads the image out of a 200 answer, or says why there is none. */
-    static Design answer(byte[] body, String prompt) {
+    static Image image(byte[] body) {
         JsonNode root = parse(body);
         if (!root.isObject()) {
             throw new DesignFailed("The design service sent an answer that could not be read. Please try again.", true);
@@ -95,7 +144,7 @@ final class GenerateContent {
             String data = inline.path("data").asString("");
             if (!data.isEmpty()) {
                 String declared = field(inline, "mimeType", "mime_type").asString("");
-                return image(data, declared, prompt);
+                return decode(data, declared);
             }
             text.append(part.path("text").asString(""));
         }
@@ -122,7 +171,7 @@ final class GenerateContent {
                 true);
     }
 
-    private static Design image(String base64, String declared, String prompt) {
+    private static Image decode(String base64, String declared) {
         byte[] bytes;
         try {
             bytes = Base64.getMimeDecoder().decode(base64);
@@ -131,34 +180,49 @@ final class GenerateContent {
                     "The design service sent an image that could not be read. Please try again.", true, e);
         }
         // trust the bytes over the label: the stored content type must match what browsers will decode
-        String contentType = sniff(bytes);
-        if (contentType == null) {
+        Optional<ImageFormat> format = ImageFormat.sniff(bytes);
+        if (format.isEmpty()) {
             log.warn("Gemini sent an image Yarda cannot store (declared {}, {} bytes)", declared, bytes.length);
             throw new DesignFailed(
                     "The design service sent an image in a format Yarda cannot show. Please try again.", true);
         }
-        return new Design(bytes, contentType, prompt);
+        return new Image(bytes, format.get().contentType());
     }
 
-    static @Nullable String sniff(byte[] bytes) {
-        if (bytes.length > 8 && (bytes[0] & 0xFF) == 0x89 && bytes[1] == 'P' && bytes[2] == 'N' && bytes[3] == 'G') {
-            return "image/png";
+    /**
+     * The text of a 200 answer from a text model: its first candidate's text parts, joined.
+     *
+     * @param text empty when there is none
+     * @param missing why there is no text, for the log; empty when there is
+     */
+    record Text(String text, String missing) {}
+
+    static Text text(byte[] body) {
+        JsonNode root = parse(body);
+        if (!root.isObject()) {
+            return new Text("", "the answer is not a JSON object");
         }
-        if (bytes.length > 3 && (bytes[0] & 0xFF) == 0xFF && (bytes[1] & 0xFF) == 0xD8 && (bytes[2] & 0xFF) == 0xFF) {
-            return "image/jpeg";
+        String blockReason = field(field(root, "promptFeedback", "prompt_feedback"), "blockReason", "block_reason")
+                .asString("");
+        if (!blockReason.isEmpty() && !blockReason.equals("BLOCK_REASON_UNSPECIFIED")) {
+            return new Text("", "the request was blocked (blockReason " + blockReason + ")");
         }
-        if (bytes.length > 12
-                && bytes[0] == 'R'
-                && bytes[1] == 'I'
-                && bytes[2] == 'F'
-                && bytes[3] == 'F'
-                && bytes[8] == 'W'
-                && bytes[9] == 'E'
-                && bytes[10] == 'B'
-                && bytes[11] == 'P') {
-            return "image/webp";
+        JsonNode candidate = root.path("candidates").path(0);
+        StringBuilder text = new StringBuilder();
+        for (JsonNode part : candidate.path("content").path("parts")) {
+            // a thinking model may send its thoughts as parts of their own: they are not the answer
+            if (!part.path("thought").asBoolean(false)) {
+                text.append(part.path("text").asString(""));
+            }
         }
-        return null;
+        if (text.toString().isBlank()) {
+            String finishReason =
+                    field(candidate, "finishReason", "finish_reason").asString("");
+            return new Text(
+                    "",
+                    "the answer has no text (finishReason " + (finishReason.isEmpty() ? "none" : finishReason) + ")");
+        }
+        return new Text(text.toString(), "");
     }
 
     private static JsonNode parse(byte[] body) {

@@ -1,15 +1,23 @@
 package com.yarda.designer.prompt;
 
 import com.yarda.designer.DesignRequest;
+import com.yarda.designer.Plant;
 import com.yarda.designer.Style;
+import com.yarda.site.HardinessZone;
+import com.yarda.site.SiteImage;
+import java.util.Comparator;
+import java.util.List;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The text prompt of a design, written from the style catalog. Every prompt tells the model to keep the
- * house and the other fixed structures where they are: "it doesn't look like my yard" is what homeowners
- * complain about most. The homeowner's own words come last, fenced, so they can steer the garden but cannot
- * be mistaken for (or close) our instructions.
+ * The text prompt of a design, written from the style catalog and what is known of the site: its USDA zone, and
+ * the request's palette (the style's plants hardy there) as the only plants to use, numbered as the design's plant
+ * list numbers them. Every prompt tells the model to keep the house and the other fixed structures where they are:
+ * "it doesn't look like my yard" is what homeowners complain about most; an address design with pictures of the
+ * site says that they show the real property and that its structures stay where the pictures have them. The
+ * homeowner's own words come last, fenced, so they can steer the garden but cannot be mistaken for (or close) our
+ * instructions.
  *
  * <p>Both designers write it, so it lives beside them rather than in either; public for them only, as Spring
  * Modulith keeps this package internal to the designer module.
@@ -28,12 +36,30 @@ public final class DesignPrompt {
     public static String of(DesignRequest request) {
         Style style = request.style();
         StringBuilder prompt = new StringBuilder();
-        if (request.address() != null) {
+        // a photo design may also carry where the yard is; the photo is still what is redesigned
+        if (request.photo() == null && request.address() != null) {
             prompt.append(
                             "Create a photorealistic aerial, top-down landscape design plan of the residential property at ")
                     .append(oneLine(request.address()))
                     .append(". Show the whole lot from directly above, as a landscape architect's rendered site plan,"
                             + " with the house roof, the driveway and the street edge where they really are.");
+            List<SiteImage> pictures = pictures(request);
+            if (!pictures.isEmpty()) {
+                prompt.append(pictures.size() == 1 ? "\nThe attached picture shows" : "\nThe attached pictures show")
+                        .append(" this actual property as it is today: ")
+                        .append(pictures.stream()
+                                .map(picture -> picture.view() == SiteImage.View.STREET
+                                        ? "a street-level view of the house"
+                                        : "an overhead view of the lot")
+                                .collect(Collectors.joining(" and ")))
+                        .append(". The design must keep the house, the driveway, fences, paths and other fixed"
+                                + " structures exactly where they are in ")
+                        .append(pictures.size() == 1 ? "it" : "them")
+                        .append(", with the same shape and size.");
+                if (pictures.stream().anyMatch(picture -> picture.view() == SiteImage.View.SATELLITE)) {
+                    prompt.append(" Draw the plan with the overhead view's framing, scale and orientation.");
+                }
+            }
         } else {
             prompt.append("Redesign the yard in the attached photo. Keep the same camera position, angle, lens and"
                     + " time of day, so the result lines up with the original photo.");
@@ -44,11 +70,16 @@ public final class DesignPrompt {
                 .append(style.description())
                 .append(" Mood: ")
                 .append(style.mood());
-        prompt.append("\nPlants: ")
-                .append(style.plants().stream()
-                        .map(plant -> plant.commonName() + " (" + plant.botanicalName() + ")")
-                        .collect(Collectors.joining(", ")))
-                .append('.');
+        HardinessZone zone = request.zone();
+        prompt.append('\n');
+        if (zone != null) {
+            prompt.append("The yard is in USDA hardiness zone ")
+                    .append(zone)
+                    .append(". Plant only these plants, all hardy there, and no others:\n");
+        } else {
+            prompt.append("Plant only these plants and no others:\n");
+        }
+        prompt.append(numbered(request.palette()));
         prompt.append("\nHardscape materials: ")
                 .append(style.materials().stream()
                         .map(material -> material.name() + " for " + material.use())
@@ -74,6 +105,46 @@ public final class DesignPrompt {
                     .append(FENCE_END);
         }
         return prompt.toString();
+    }
+
+    /**
+     * The pictures of the site that go with the prompt of an address design, street view first, then the overhead
+     * view; none for a photo design, whose photo is the picture.
+     */
+    public static List<SiteImage> pictures(DesignRequest request) {
+        if (request.photo() != null) {
+            return List.of();
+        }
+        return request.siteImages().stream()
+                .sorted(Comparator.comparing(picture -> picture.view() == SiteImage.View.STREET ? 0 : 1))
+                .toList();
+    }
+
+    /** The words sent just before a picture of the site, saying what it shows. */
+    public static String caption(SiteImage picture) {
+        return picture.view() == SiteImage.View.STREET
+                ? "The property today, seen from the street:"
+                : "The property today, seen from directly above:";
+    }
+
+    /**
+     * The plants as a numbered list, one a line ({@code 1. Olive (Olea europaea), tree}): the numbers are the
+     * plants' places in the palette, which is also how a design's plant list numbers them.
+     */
+    public static String numbered(List<Plant> plants) {
+        StringBuilder list = new StringBuilder();
+        for (int i = 0; i < plants.size(); i++) {
+            Plant plant = plants.get(i);
+            list.append(i + 1)
+                    .append(". ")
+                    .append(plant.commonName())
+                    .append(" (")
+                    .append(plant.botanicalName())
+                    .append("), ")
+                    .append(plant.kind().value())
+                    .append('\n');
+        }
+        return list.toString().stripTrailing();
     }
 
     /** The homeowner's instructions as they go into a prompt: trimmed, at most 500 characters, or none. */

@@ -11,12 +11,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.yarda.designer.Design;
 import com.yarda.designer.DesignFailed;
 import com.yarda.designer.DesignRequest;
 import com.yarda.designer.DesignerProperties;
+import com.yarda.designer.PlacedPlant;
+import com.yarda.designer.Plant;
 import com.yarda.designer.Style;
+import com.yarda.site.HardinessZone;
+import com.yarda.site.SiteImage;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -25,6 +30,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
@@ -34,6 +40,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.web.client.RestClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /** The Gemini adapter against a local stub that speaks the generateContent wire format. */
 class GeminiDesignerTest {
@@ -41,6 +48,8 @@ class GeminiDesignerTest {
     private static final String KEY = "test-key-3f9a1c";
     private static final String MODEL = "gemini-2.5-flash-image";
     private static final String PATH = "/v1beta/models/" + MODEL + ":generateContent";
+    private static final String PLANT_MODEL = "gemini-2.5-flash";
+    private static final String PLANT_PATH = "/v1beta/models/" + PLANT_MODEL + ":generateContent";
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private static WireMockServer gemini;
@@ -133,6 +142,8 @@ class GeminiDesignerTest {
                 .contains("rejected", "HTTP 400 INVALID_ARGUMENT", "API key not valid")
                 .doesNotContain(KEY);
         gemini.verify(1, postRequestedFor(urlPathEqualTo(PATH)));
+        // no image, nothing to list
+        gemini.verify(0, postRequestedFor(urlPathEqualTo(PLANT_PATH)));
     }
 
     @Test
@@ -285,16 +296,290 @@ class GeminiDesignerTest {
         assertThat(failed.getMessage()).contains("format");
     }
 
+    @Test
+    void anAddressDesignSendsTheZoneThePaletteAndThePicturesOfTheSiteStreetFirst() throws IOException {
+        byte[] street = image("jpg");
+        byte[] overhead = image("png");
+        gemini.stubFor(post(urlPathEqualTo(PATH))
+                .willReturn(okJson(answer("inlineData", "mimeType", "image/png", image("png")))));
+        DesignRequest request = new DesignRequest(
+                UUID.randomUUID(),
+                Style.ENGLISH_GARDEN,
+                "250 Marquette Ave, Minneapolis, MN 55401",
+                null,
+                "a bench under the crab apple",
+                HardinessZone.of("5a"),
+                List.of(
+                        new SiteImage(SiteImage.View.SATELLITE, overhead, "image/png", "Imagery: USDA NAIP"),
+                        new SiteImage(SiteImage.View.STREET, street, "image/jpeg", "Imagery: Google")));
+
+        Design design =
+                designer(Duration.ofSeconds(2), 2, Duration.ofSeconds(10)).design(request);
+
+        JsonNode parts =
+                JSON.readTree(onlyRequest().getBody()).path("contents").path(0).path("parts");
+        assertThat(parts.size()).isEqualTo(5);
+        String prompt = parts.path(0).path("text").asString();
+        assertThat(prompt)
+                .isEqualTo(design.prompt())
+                .contains("The yard is in USDA hardiness zone 5a")
+                .contains("a street-level view of the house and an overhead view of the lot")
+                .contains("must keep the house, the driveway, fences, paths and other fixed structures")
+                .endsWith("a bench under the crab apple\n>>>");
+        List<Plant> palette = request.palette();
+        for (int i = 0; i < palette.size(); i++) {
+            Plant plant = palette.get(i);
+            assertThat(prompt).contains((i + 1) + ". " + plant.commonName() + " (" + plant.botanicalName() + ")");
+        }
+        assertThat(parts.path(1).path("text").asString()).contains("seen from the street");
+        assertThat(parts.path(2).path("inline_data").path("mime_type").asString())
+                .isEqualTo("image/jpeg");
+        assertThat(inlineBytes(parts.path(2))).isEqualTo(street);
+        assertThat(parts.path(3).path("text").asString()).contains("seen from directly above");
+        assertThat(parts.path(4).path("inline_data").path("mime_type").asString())
+                .isEqualTo("image/png");
+        assertThat(inlineBytes(parts.path(4))).isEqualTo(overhead);
+    }
+
+    @Test
+    void aPhotoDesignSendsThePhotoAndNotThePicturesOfWhereItIs() throws IOException {
+        byte[] photo = image("jpg");
+        gemini.stubFor(post(urlPathEqualTo(PATH))
+                .willReturn(okJson(answer("inlineData", "mimeType", "image/png", image("png")))));
+        DesignRequest request = new DesignRequest(
+                UUID.randomUUID(),
+                Style.MEDITERRANEAN,
+                "1 Harbor Way, Portland, OR 97201",
+                new DesignRequest.Photo(photo, "image/jpeg", 64, 48),
+                null,
+                HardinessZone.of("8b"),
+                List.of(new SiteImage(SiteImage.View.SATELLITE, image("png"), "image/png", "Imagery: USDA NAIP")));
+
+        designer(Duration.ofSeconds(2), 2, Duration.ofSeconds(10)).design(request);
+
+        JsonNode parts =
+                JSON.readTree(onlyRequest().getBody()).path("contents").path(0).path("parts");
+        assertThat(parts.size()).isEqualTo(2);
+        assertThat(parts.path(0).path("text").asString())
+                .contains("Redesign the yard in the attached photo", "The yard is in USDA hardiness zone 8b")
+                .doesNotContain("top-down");
+        assertThat(inlineBytes(parts.path(1))).isEqualTo(photo);
+    }
+
+    @Test
+    void theFinishedImageGoesToThePlantModelWithThePaletteAndAResponseSchema() throws IOException {
+        byte[] drawn = image("png");
+        gemini.stubFor(
+                post(urlPathEqualTo(PATH)).willReturn(okJson(answer("inlineData", "mimeType", "image/png", drawn))));
+        gemini.stubFor(post(urlPathEqualTo(PLANT_PATH)).willReturn(okJson(textAnswer("[]"))));
+        DesignRequest request = zoned(Style.MEDITERRANEAN, "8b");
+
+        designer(Duration.ofSeconds(2), 2, Duration.ofSeconds(10)).design(request);
+
+        List<LoggedRequest> calls = gemini.findAll(postRequestedFor(urlPathEqualTo(PLANT_PATH)));
+        assertThat(calls).hasSize(1);
+        assertThat(calls.get(0).getHeader("x-goog-api-key")).isEqualTo(KEY);
+        JsonNode body = JSON.readTree(calls.get(0).getBody());
+        JsonNode parts = body.path("contents").path(0).path("parts");
+        assertThat(parts.path(0).path("inline_data").path("mime_type").asString())
+                .isEqualTo("image/png");
+        assertThat(inlineBytes(parts.path(0))).isEqualTo(drawn);
+        List<Plant> palette = request.palette();
+        String instruction = parts.path(1).path("text").asString();
+        for (int i = 0; i < palette.size(); i++) {
+            assertThat(instruction)
+                    .contains((i + 1) + ". " + palette.get(i).commonName() + " ("
+                            + palette.get(i).botanicalName() + ")");
+        }
+        JsonNode config = body.path("generationConfig");
+        assertThat(config.path("responseMimeType").asString()).isEqualTo("application/json");
+        assertThat(config.has("responseModalities")).isFalse();
+        JsonNode schema = config.path("responseSchema");
+        assertThat(schema.path("type").asString()).isEqualTo("ARRAY");
+        JsonNode item = schema.path("items");
+        assertThat(item.path("type").asString()).isEqualTo("OBJECT");
+        assertThat(item.path("properties").path("botanical_name").path("type").asString())
+                .isEqualTo("STRING");
+        assertThat(item.path("properties")
+                        .path("botanical_name")
+                        .path("enum")
+                        .valueStream()
+                        .map(JsonNode::asString)
+                        .toList())
+                .isEqualTo(palette.stream().map(Plant::botanicalName).toList());
+        assertThat(item.path("properties").path("quantity").path("type").asString())
+                .isEqualTo("INTEGER");
+        assertThat(item.path("required").toString()).isEqualTo("[\"botanical_name\",\"quantity\"]");
+    }
+
+    @Test
+    void theListedPlantsComeBackWithTheirQuantitiesNumberedAsInThePalette() throws IOException {
+        DesignRequest request = zoned(Style.MEDITERRANEAN, "8b");
+        List<Plant> palette = request.palette();
+        String listed = """
+                [{"botanical_name": "%s", "quantity": 4},
+                 {"botanical_name": "%s", "quantity": 1}]
+                """.formatted(
+                palette.get(2).botanicalName(), palette.get(0).botanicalName().toUpperCase(Locale.ROOT));
+
+        Design design = designWithPlantList(request, okJson(textAnswer(listed)));
+
+        assertThat(design.plants())
+                .containsExactly(new PlacedPlant(1, palette.get(0), 1), new PlacedPlant(3, palette.get(2), 4));
+        assertThat(design.materials()).isEqualTo(Style.MEDITERRANEAN.materials());
+    }
+
+    @Test
+    void aPlantThatIsNotInThePaletteIsLeftOut() throws IOException {
+        DesignRequest request = zoned(Style.JAPANESE_ZEN, "7a");
+        List<Plant> palette = request.palette();
+        String listed =
+                """
+                [{"botanical_name": "Quercus robur", "quantity": 2},
+                 {"botanical_name": "%s", "quantity": 3},
+                 {"botanical_name": "%s", "quantity": 9}]
+                """.formatted(palette.get(1).botanicalName(), palette.get(1).botanicalName());
+
+        Design design = designWithPlantList(request, okJson(textAnswer(listed)));
+
+        // the second entry of the same plant is left out, not added: it may be the same group counted twice
+        assertThat(design.plants()).containsExactly(new PlacedPlant(2, palette.get(1), 3));
+    }
+
+    @Test
+    void aQuantityThatIsNotAWholeNumberOfAtLeastOneLeavesItsPlantOut() throws IOException {
+        DesignRequest request = zoned(Style.ENGLISH_GARDEN, "6b");
+        List<Plant> palette = request.palette();
+        String listed = """
+                [{"botanical_name": "%s", "quantity": "three"},
+                 {"botanical_name": "%s", "quantity": 2.5},
+                 {"botanical_name": "%s", "quantity": 0},
+                 {"botanical_name": "%s"},
+                 {"botanical_name": "%s", "quantity": 2}]
+                """.formatted(
+                        palette.get(0).botanicalName(),
+                        palette.get(1).botanicalName(),
+                        palette.get(2).botanicalName(),
+                        palette.get(3).botanicalName(),
+                        palette.get(4).botanicalName());
+
+        Design design = designWithPlantList(request, okJson(textAnswer(listed)));
+
+        assertThat(design.plants()).containsExactly(new PlacedPlant(5, palette.get(4), 2));
+    }
+
+    @Test
+    void anAnswerOfTheWrongShapeLeavesThePlantsUnknown() throws IOException {
+        DesignRequest request = zoned(Style.MEDITERRANEAN, "8b");
+        String names = "[\"%s\", \"%s\"]"
+                .formatted(
+                        request.palette().get(0).botanicalName(),
+                        request.palette().get(1).botanicalName());
+
+        Design design = designWithPlantList(request, okJson(textAnswer(names)));
+
+        assertThat(design.image()).isEqualTo(image("png"));
+        assertThat(design.plants()).isEmpty();
+        assertThat(design.materials()).isEqualTo(Style.MEDITERRANEAN.materials());
+    }
+
+    @Test
+    void anAnswerWithoutJsonLeavesThePlantsUnknown() throws IOException {
+        Design design = designWithPlantList(
+                zoned(Style.MEDITERRANEAN, "8b"),
+                okJson(textAnswer("I can see two olive trees and a lot of lavender.")));
+
+        assertThat(design.image()).isEqualTo(image("png"));
+        assertThat(design.plants()).isEmpty();
+    }
+
+    @Test
+    void aPlantListThatFailsNeverFailsTheDesignAndIsTriedOnce() throws IOException {
+        Design design = designWithPlantList(
+                zoned(Style.DESERT_LANDSCAPE, "9b"),
+                aResponse()
+                        .withStatus(500)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"error\":{\"code\":500,\"message\":\"Internal error\",\"status\":\"INTERNAL\"}}"));
+
+        assertThat(design.image()).isEqualTo(image("png"));
+        assertThat(design.plants()).isEmpty();
+        gemini.verify(1, postRequestedFor(urlPathEqualTo(PLANT_PATH)));
+        gemini.verify(1, postRequestedFor(urlPathEqualTo(PATH)));
+    }
+
+    @Test
+    void aPlantModelThatDoesNotExistLeavesThePlantsUnknown() throws IOException {
+        // no stub for the plant model: WireMock answers 404, as Google does for an unknown model
+        gemini.stubFor(post(urlPathEqualTo(PATH))
+                .willReturn(okJson(answer("inlineData", "mimeType", "image/png", image("png")))));
+
+        Design design =
+                designer(Duration.ofSeconds(2), 2, Duration.ofSeconds(10)).design(zoned(Style.TROPICAL_RESORT, "10b"));
+
+        assertThat(design.plants()).isEmpty();
+        gemini.verify(1, postRequestedFor(urlPathEqualTo(PLANT_PATH)));
+    }
+
+    @Test
+    void aSlowPlantListIsGivenUpAfterItsOwnShortTimeout() throws IOException {
+        gemini.stubFor(post(urlPathEqualTo(PATH))
+                .willReturn(okJson(answer("inlineData", "mimeType", "image/png", image("png")))));
+        gemini.stubFor(post(urlPathEqualTo(PLANT_PATH))
+                .willReturn(okJson(textAnswer("[]")).withFixedDelay(3_000)));
+
+        long started = System.nanoTime();
+        Design design = designer(Duration.ofSeconds(5), Duration.ofMillis(300), 2, Duration.ofSeconds(20))
+                .design(zoned(Style.MEDITERRANEAN, "8b"));
+
+        assertThat(design.plants()).isEmpty();
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(2_500));
+        gemini.verify(1, postRequestedFor(urlPathEqualTo(PLANT_PATH)));
+    }
+
+    @Test
+    void thePlantListIsNotAskedForWhenTheBudgetIsAlmostSpent() throws IOException {
+        gemini.stubFor(post(urlPathEqualTo(PATH))
+                .willReturn(okJson(answer("inlineData", "mimeType", "image/png", image("png")))
+                        .withFixedDelay(600)));
+
+        // 1.5 s budget: after a 0.6 s image, less than the shortest plant-list call (1 s) is left
+        Design design = designer(Duration.ofSeconds(1), Duration.ofSeconds(30), 0, Duration.ofMillis(1_500))
+                .design(zoned(Style.MEDITERRANEAN, "8b"));
+
+        assertThat(design.image()).isEqualTo(image("png"));
+        assertThat(design.plants()).isEmpty();
+        gemini.verify(0, postRequestedFor(urlPathEqualTo(PLANT_PATH)));
+    }
+
     private static GeminiDesigner designer(Duration timeout, int maxRetries, Duration budget) {
+        return designer(timeout, Duration.ofSeconds(2), maxRetries, budget);
+    }
+
+    private static GeminiDesigner designer(Duration timeout, Duration plantTimeout, int maxRetries, Duration budget) {
         return GeminiDesigner.create(
                 RestClient.builder(),
-                settings(URI.create(gemini.baseUrl()), timeout, maxRetries, budget),
+                settings(URI.create(gemini.baseUrl()), timeout, plantTimeout, maxRetries, budget),
                 Clock.systemUTC());
     }
 
     private static DesignerProperties.Gemini settings(URI baseUrl, Duration timeout, int maxRetries, Duration budget) {
+        return settings(baseUrl, timeout, Duration.ofSeconds(2), maxRetries, budget);
+    }
+
+    private static DesignerProperties.Gemini settings(
+            URI baseUrl, Duration timeout, Duration plantTimeout, int maxRetries, Duration budget) {
         return new DesignerProperties.Gemini(
-                baseUrl, KEY, MODEL, timeout, maxRetries, budget, Duration.ofMillis(5), Duration.ofMillis(20));
+                baseUrl,
+                KEY,
+                MODEL,
+                PLANT_MODEL,
+                timeout,
+                plantTimeout,
+                maxRetries,
+                budget,
+                Duration.ofMillis(5),
+                Duration.ofMillis(20));
     }
 
     private static DesignFailed failure(GeminiDesigner designer) {
@@ -312,6 +597,38 @@ class GeminiDesignerTest {
         List<LoggedRequest> requests = gemini.findAll(postRequestedFor(urlPathEqualTo(PATH)));
         assertThat(requests).hasSize(1);
         return requests.get(0);
+    }
+
+    private static DesignRequest zoned(Style style, String zone) {
+        return new DesignRequest(
+                UUID.randomUUID(), style, "12 Oak Street, Portland", null, null, HardinessZone.of(zone), List.of());
+    }
+
+    /** A design whose image the image model draws and whose plant list the plant model answers with {@code list}. */
+    private static Design designWithPlantList(DesignRequest request, ResponseDefinitionBuilder list)
+            throws IOException {
+        gemini.stubFor(post(urlPathEqualTo(PATH))
+                .willReturn(okJson(answer("inlineData", "mimeType", "image/png", image("png")))));
+        gemini.stubFor(post(urlPathEqualTo(PLANT_PATH)).willReturn(list));
+        return designer(Duration.ofSeconds(2), 2, Duration.ofSeconds(10)).design(request);
+    }
+
+    private static byte[] inlineBytes(JsonNode part) {
+        return Base64.getDecoder().decode(part.path("inline_data").path("data").asString());
+    }
+
+    /** A generateContent answer of a text model: its text is the JSON (or whatever else) it was asked for. */
+    private static String textAnswer(String text) {
+        ObjectNode root = JSON.createObjectNode();
+        ObjectNode candidate = root.putArray("candidates").addObject();
+        candidate
+                .putObject("content")
+                .put("role", "model")
+                .putArray("parts")
+                .addObject()
+                .put("text", text);
+        candidate.put("finishReason", "STOP").put("index", 0);
+        return JSON.writeValueAsString(root);
     }
 
     /** A generateContent answer with a text part and an image part, in the given field spelling. */

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.yarda.designer.DesignRequest;
 import com.yarda.designer.Plant;
 import com.yarda.designer.Style;
+import com.yarda.site.HardinessZone;
+import com.yarda.site.SiteImage;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -102,8 +105,113 @@ class DesignPromptTest {
         assertThat(custom).isEqualTo("a".repeat(499));
     }
 
+    @Test
+    void aKnownZoneIsNamedAndOnlyThePlantsOfThePaletteHardyThereAreAllowed() {
+        DesignRequest request = new DesignRequest(
+                UUID.randomUUID(),
+                Style.MEDITERRANEAN,
+                "250 Marquette Ave, Minneapolis, MN 55401",
+                null,
+                null,
+                HardinessZone.of("5a"),
+                List.of());
+
+        String prompt = DesignPrompt.of(request);
+
+        assertThat(prompt).contains("The yard is in USDA hardiness zone 5a. Plant only these plants");
+        List<Plant> palette = request.palette();
+        for (int i = 0; i < palette.size(); i++) {
+            Plant plant = palette.get(i);
+            assertThat(prompt)
+                    .contains("\n" + (i + 1) + ". " + plant.commonName() + " (" + plant.botanicalName() + "), "
+                            + plant.kind().value() + "\n");
+        }
+        // the olive is the style's, but it does not survive a Minnesota winter
+        assertThat(prompt).doesNotContain("Olea europaea");
+    }
+
+    @Test
+    void withoutAZoneTheStylesOwnPlantsAreTheOnlyOnesAllowed() {
+        String prompt = DesignPrompt.of(address(Style.MEDITERRANEAN, "1 Main St, Austin", null));
+
+        assertThat(prompt).doesNotContain("hardiness zone").contains("Plant only these plants and no others:\n1. ");
+        for (Plant plant : Style.MEDITERRANEAN.plants()) {
+            assertThat(prompt).contains(plant.botanicalName());
+        }
+    }
+
+    @Test
+    void picturesOfTheSiteAreSaidToShowTheRealPropertyWhoseStructuresStayWhereTheyAre() {
+        SiteImage overhead = new SiteImage(SiteImage.View.SATELLITE, new byte[] {1}, "image/jpeg", "NAIP");
+        SiteImage street = new SiteImage(SiteImage.View.STREET, new byte[] {2}, "image/jpeg", "Google");
+        DesignRequest both = site(List.of(overhead, street));
+
+        String prompt = DesignPrompt.of(both);
+
+        assertThat(prompt)
+                .contains("The attached pictures show this actual property as it is today: a street-level view of"
+                        + " the house and an overhead view of the lot.")
+                .contains("must keep the house, the driveway, fences, paths and other fixed structures exactly where"
+                        + " they are in them")
+                .contains("the overhead view's framing");
+        assertThat(DesignPrompt.pictures(both)).containsExactly(street, overhead);
+        assertThat(DesignPrompt.caption(street)).contains("from the street");
+        assertThat(DesignPrompt.caption(overhead)).contains("from directly above");
+
+        assertThat(DesignPrompt.of(site(List.of(street))))
+                .contains("The attached picture shows this actual property as it is today: a street-level view of"
+                        + " the house.")
+                .contains("where they are in it,")
+                .doesNotContain("overhead view");
+        assertThat(DesignPrompt.of(site(List.of()))).doesNotContain("attached picture");
+    }
+
+    @Test
+    void aPhotoDesignThatSaysWhereTheYardIsIsStillARedesignOfThePhoto() {
+        DesignRequest request = new DesignRequest(
+                UUID.randomUUID(),
+                Style.JAPANESE_ZEN,
+                "1 Harbor Way, Portland, OR 97201",
+                PHOTO,
+                null,
+                HardinessZone.of("8b"),
+                List.of(new SiteImage(SiteImage.View.SATELLITE, new byte[] {1}, "image/jpeg", "NAIP")));
+
+        String prompt = DesignPrompt.of(request);
+
+        assertThat(prompt)
+                .contains("Redesign the yard in the attached photo", "The yard is in USDA hardiness zone 8b")
+                .doesNotContain("top-down", "attached pictures");
+        assertThat(DesignPrompt.pictures(request)).isEmpty();
+    }
+
+    @Test
+    void theHomeownersInstructionsStayLastAfterTheZoneAndThePictures() {
+        DesignRequest request = new DesignRequest(
+                UUID.randomUUID(),
+                Style.ENGLISH_GARDEN,
+                "250 Marquette Ave, Minneapolis, MN 55401",
+                null,
+                "a bench under the crab apple",
+                HardinessZone.of("5a"),
+                List.of(new SiteImage(SiteImage.View.SATELLITE, new byte[] {1}, "image/jpeg", "NAIP")));
+
+        assertThat(DesignPrompt.of(request)).endsWith("<<<\na bench under the crab apple\n>>>");
+    }
+
     private static DesignRequest address(Style style, String address, String custom) {
         return new DesignRequest(UUID.randomUUID(), style, address, null, custom);
+    }
+
+    private static DesignRequest site(List<SiteImage> pictures) {
+        return new DesignRequest(
+                UUID.randomUUID(),
+                Style.ENGLISH_GARDEN,
+                "250 Marquette Ave, Minneapolis, MN 55401",
+                null,
+                null,
+                HardinessZone.of("5a"),
+                pictures);
     }
 
     private static DesignRequest photo(Style style, String custom) {

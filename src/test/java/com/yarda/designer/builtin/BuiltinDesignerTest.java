@@ -35,14 +35,14 @@ class BuiltinDesignerTest {
 
     /** SHA-256 of the ARGB pixels (after width and height) of each drawing of {@link #theDrawingsAreThePinnedPixels}. */
     private static final Map<String, String> PINNED = Map.of(
-            "modern_minimalist", "8413e2ce220c8755674d6c96f6527547bbc45deaa2137c956b21ba4f96375ed4",
-            "california_native", "62e5a517e71c7964050f9b3c526e5b6acbfe3cc83745effae0ac3f345dcb053d",
-            "japanese_zen", "f93b094409f9be6e2b57f74fbd06c85dc18695b23246503e5beed52304319f60",
-            "english_garden", "59d70fb2e95a2ded8c3ec005e36ad72e2ee63a37f7b6831bd9a61c091db4a196",
-            "desert_landscape", "9f6d0971a98d22342a5458941bd1d5444cd4e4de17f1b6efa533239a2406249d",
-            "mediterranean", "7582da2b019cad8a37751d8eb54b34f0f7957eda191cb2d70aed98c50d480719",
-            "tropical_resort", "dc97fbb4a15d9bbd03e6168846c58fe81703c5ade12fdf6342690c5fae281ad6",
-            "photo", "37558d28b45c383aabaa7f010a75a27da8142860e53ef9d32760f596ce6ab09d");
+            "modern_minimalist", "59f02bd5b5c6181fbbc65065a633c3a9186ded35d1b9de522750c52655f32277",
+            "california_native", "c41a4a2b5eb77eb2f9ff472a8a2a59b6d90d78649e0dba814747d8c92e5b7175",
+            "japanese_zen", "e44412b1fa5c29210f7f70b34b064d41376a5bbb5f79da5d2ce3e61f1cfe658f",
+            "english_garden", "b5ec87688e5f288cc5e59b8ae397befaf9f2dcde72bc9709fb1cc026fc5d4c12",
+            "desert_landscape", "2d91ea0f7827591de866f63f5f0a6f24ab37e5fa8035232b2d4c4a901e8f68ea",
+            "mediterranean", "e1feedc5350e511e84304ed1a0fa4e8f82b109547dc6182aa8af7ee8254b0e08",
+            "tropical_resort", "041b734879b6b149b59aad4b0729a46c31007793c4aa00c001586843874d7392",
+            "photo", "2999805cafe73f0a7df14d320b32cf85f48a175516aeaf95643d5ff611a6665a");
 
     private final BuiltinDesigner designer = new BuiltinDesigner();
 

@@ -35,13 +35,13 @@ class BuiltinDesignerTest {
 
     /** SHA-256 of the ARGB pixels (after width and height) of each drawing of {@link #theDrawingsAreThePinnedPixels}. */
     private static final Map<String, String> PINNED = Map.of(
-            "modern_minimalist", "59f02bd5b5c6181fbbc65065a633c3a9186ded35d1b9de522750c52655f32277",
-            "california_native", "c41a4a2b5eb77eb2f9ff472a8a2a59b6d90d78649e0dba814747d8c92e5b7175",
-            "japanese_zen", "e44412b1fa5c29210f7f70b34b064d41376a5bbb5f79da5d2ce3e61f1cfe658f",
-            "english_garden", "b5ec87688e5f288cc5e59b8ae397befaf9f2dcde72bc9709fb1cc026fc5d4c12",
-            "desert_landscape", "2d91ea0f7827591de866f63f5f0a6f24ab37e5fa8035232b2d4c4a901e8f68ea",
-            "mediterranean", "e1feedc5350e511e84304ed1a0fa4e8f82b109547dc6182aa8af7ee8254b0e08",
-            "tropical_resort", "041b734879b6b149b59aad4b0729a46c31007793c4aa00c001586843874d7392",
+            "modern_minimalist", "3a51ffbb716e328b5d9a90109cd196b75407d7261b2f7bf1cccd8f04b3eaa7c9",
+            "california_native", "f9270db9263237f190d0b5ed24f5ddd37b58cbb5e704755260c8c249fc32fd9d",
+            "japanese_zen", "57be261ce1fbd47df220b38dcaed192f07396ec200b4f7bee6a9b3473355f90c",
+            "english_garden", "45e91310859899a1de61435f0c1c1c86b5520d906a57bda65532a9c3fa5b5d6c",
+            "desert_landscape", "de3642d0640b2ccb0a3bded7be662f21c4c859f42ca63f163538d46445fee32d",
+            "mediterranean", "85dc2727ef0672dbe49000d3a538453130423b8f873e0d9965fe97bc5822e9da",
+            "tropical_resort", "c2a1ff082129e7242f86e2a2538b24f38f7b92e88e2ad8be238b5061d7e2489c",
             "photo", "2999805cafe73f0a7df14d320b32cf85f48a175516aeaf95643d5ff611a6665a");
 
     private final BuiltinDesigner designer = new BuiltinDesigner();
@@ -223,7 +223,7 @@ class BuiltinDesignerTest {
     }
 
     /** A synthetic front-yard photo: sky, a house with a door and windows, lawn, a path and some texture. */
-    private static BufferedImage yardPhoto(int width, int height) {
+    static BufferedImage yardPhoto(int width, int height) {
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         g.setPaint(new GradientPaint(0, 0, new Color(0x7FB2E0), 0, height * 0.4f, new Color(0xCFE3F2)));
@@ -269,7 +269,7 @@ class BuiltinDesignerTest {
         }
     }
 
-    private static byte[] encode(BufferedImage image, String format) throws IOException {
+    static byte[] encode(BufferedImage image, String format) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ImageIO.write(image, format, out);
         return out.toByteArray();

@@ -3,6 +3,8 @@ package com.yarda.designer.builtin;
 import com.yarda.designer.Design;
 import com.yarda.designer.DesignRequest;
 import com.yarda.designer.Designer;
+import com.yarda.designer.Plant;
+import com.yarda.designer.Style;
 import com.yarda.designer.prompt.DesignPrompt;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
@@ -12,14 +14,17 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.List;
 import java.util.Locale;
 import javax.imageio.ImageIO;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Draws design concepts offline with Java2D: a top-down plan for an address, the photo re-graded with
- * planting zones for a photo, each beside a legend of the style's plants and materials. Needs no key and no
- * network, so the service works out of the box and tests run anywhere.
+ * planting zones for a photo, each beside a legend of the plants and the style's materials. The plants are the
+ * style's palette for the site's zone ({@link DesignRequest#palette()}), every one drawn at least once, and the
+ * design reports each with how many of it the drawing shows. Needs no key and no network, so the service works out
+ * of the box and tests run anywhere.
  *
  * <p>The same request always gives the same bytes: the layout's random seed comes from the style, the address
  * (or the photo's bytes) and the custom prompt, never from the generation id or the clock, so a retry shows
@@ -41,10 +46,17 @@ public final class BuiltinDesigner implements Designer {
         String prompt = DesignPrompt.of(request);
         long seed = seed(request);
         DesignRequest.Photo photo = request.photo();
-        BufferedImage image = photo != null
-                ? PhotoConcept.draw(request.style(), photo, seed)
-                : YardPlan.draw(request.style(), oneLine(request.address()), siteSeed(request), seed);
-        return new Design(png(image), "image/png", prompt);
+        Style style = request.style();
+        // the zone's palette (the style's signature plants where the zone is unknown) is what is drawn and listed
+        List<Plant> palette = request.palette();
+        Drawing drawing = photo != null
+                ? PhotoConcept.draw(style, palette, request.zone(), photo, seed)
+                : YardPlan.draw(
+                        Layout.of(style, palette, siteSeed(request), seed),
+                        oneLine(request.address()),
+                        request.zone(),
+                        seed);
+        return new Design(png(drawing.image()), "image/png", prompt, drawing.placed(), style.materials());
     }
 
     /** The seed of the property itself: the address only, so every style shows the same lot and house. */

@@ -1,5 +1,6 @@
 package com.yarda.designer.builtin;
 
+import com.yarda.designer.Plant;
 import com.yarda.designer.Style;
 import java.awt.Shape;
 import java.awt.geom.Point2D;
@@ -17,6 +18,7 @@ import org.jspecify.annotations.Nullable;
  * site. The same style and seeds always give the same layout, and {@link YardPlan} draws it as it is: what the
  * plan shows, and how many of each plant, can be known from here alone.
  *
+ * @param plants the palette it plants, in legend order: a plant's number is its place here (1 first)
  * @param backBorder how deep the border along the back fence is
  * @param beds in the order they are planted and drawn; the feature's own beds come before them
  * @param labels the names of the driveway, the patio and the feature
@@ -24,6 +26,7 @@ import org.jspecify.annotations.Nullable;
  */
 record Layout(
         Style style,
+        List<Plant> plants,
         Site site,
         Rectangle2D patio,
         double backBorder,
@@ -35,19 +38,19 @@ record Layout(
         Point2D groundLabel) {
 
     /**
-     * The layout of {@code style} on the site of {@code siteSeed}.
+     * The layout of {@code style} planted with {@code plants} on the site of {@code siteSeed}.
      *
      * @param siteSeed shapes the lot, house, garage and driveway: it should depend on the address only
      * @param designSeed shapes the garden
      */
-    static Layout of(Style style, long siteSeed, long designSeed) {
-        return new LayoutPlanner(style, Site.of(siteSeed), designSeed).plan();
+    static Layout of(Style style, List<Plant> plants, long siteSeed, long designSeed) {
+        return new LayoutPlanner(style, plants, Site.of(siteSeed), designSeed).plan();
     }
 
     /**
      * Where one plant goes.
      *
-     * @param number the plant's number in the legend and on its tag: 1 for the first of {@link Style#plants()}
+     * @param number the plant's number in the legend and on its tag: 1 for the first of {@link #plants()}
      * @param radius how far it spreads, in feet
      */
     record PlantSpot(int number, double x, double y, double radius) {}
@@ -101,12 +104,12 @@ record Layout(
     }
 
     /**
-     * How many of each plant the plan places, by legend number, for every plant of the style in legend order; a
-     * plant the plan does not place counts 0.
+     * How many of each plant the plan places, by legend number, for every plant of {@link #plants()} in legend
+     * order; a plant the plan does not place would count 0 (the planner places every one).
      */
     Map<Integer, Integer> plantCounts() {
         Map<Integer, Integer> counts = new TreeMap<>();
-        for (int number = 1; number <= style.plants().size(); number++) {
+        for (int number = 1; number <= plants.size(); number++) {
             counts.put(number, 0);
         }
         for (PlantSpot plant : plantings()) {

@@ -1,5 +1,6 @@
 package com.yarda.designer.builtin;
 
+import com.yarda.designer.Plant;
 import com.yarda.designer.Style;
 import com.yarda.designer.builtin.Layout.Bed;
 import com.yarda.designer.builtin.Layout.Label;
@@ -16,12 +17,15 @@ import java.util.Random;
 
 /**
  * Lays out the garden of a style on a site: a patio behind the house, the style's feature in the back garden,
- * walks to the street and to the feature, borders and islands of beds planted in drifts, and a few trees. All
- * choices come from one random seeded by the design seed, taken in a fixed order, so a layout is repeatable.
+ * walks to the street and to the feature, borders and islands of beds planted in drifts of the palette, and a few
+ * trees: every plant of the palette at least once, and none where a canopy hides it. All choices come from one
+ * random seeded by the design seed, taken in a fixed order, so a layout is repeatable.
  */
 final class LayoutPlanner {
 
     private final Style style;
+    private final List<Plant> plants;
+    private final List<Look.Sprite> sprites;
     private final Look look;
     private final Site site;
     private final Random random;
@@ -35,12 +39,15 @@ final class LayoutPlanner {
     // every label and every open spot taken so far: open spots keep clear of them
     private final List<Point2D> labelSpots = new ArrayList<>();
 
-    LayoutPlanner(Style style, Site site, long designSeed) {
+    /** Plans {@code plants} (the palette, in legend order) in the manner of {@code style}. */
+    LayoutPlanner(Style style, List<Plant> plants, Site site, long designSeed) {
         this.style = style;
+        this.plants = List.copyOf(plants);
         this.look = Look.of(style);
+        this.sprites = look.sprites(plants);
         this.site = site;
         this.random = new Random(designSeed);
-        this.drifts = new Drifts(look, random);
+        this.drifts = new Drifts(sprites, random);
 
         Rectangle2D house = site.house();
         Rectangle2D garage = site.garage();
@@ -79,14 +86,29 @@ final class LayoutPlanner {
         List<Bed> beds = beds();
         List<PlantSpot> trees = trees();
         Point2D groundLabel = openSpot(6);
+        // a plant under a canopy is not seen on the plan, so it is not planted: the plan's counts are what it shows
+        Layout.Feature feature = new Layout.Feature(
+                planned.kind(),
+                planned.centre(),
+                planned.radius(),
+                planned.course(),
+                planned.beds().stream().map(bed -> Drifts.uncovered(bed, trees)).toList(),
+                Drifts.seen(planned.pots(), trees));
+        List<Bed> visible = new ArrayList<>();
+        for (Bed bed : beds) {
+            visible.add(Drifts.uncovered(bed, trees));
+        }
+        // every bed geometry plants the border first; it may hold every plant but the trees, which have their places
+        visible.set(0, drifts.withEveryPlant(visible.getFirst()));
         return new Layout(
                 style,
+                plants,
                 site,
                 patio,
                 backBorder,
-                planned,
+                feature,
                 List.copyOf(walks),
-                List.copyOf(beds),
+                List.copyOf(visible),
                 trees,
                 List.copyOf(labels),
                 groundLabel);
@@ -160,8 +182,10 @@ final class LayoutPlanner {
                 label("Seating circle", x, y + 1.5);
             }
             case FOUNTAIN -> {
-                int potted = style.plants().size();
-                for (int i = 0; i < 4; i++) {
+                // the pots hold the last plant of the list that is neither a tree nor a screen
+                List<Integer> pottable = drifts.bedPlants();
+                int potted = pottable.isEmpty() ? 0 : pottable.getLast() + 1;
+                for (int i = 0; i < 4 && potted > 0; i++) {
                     double a = Math.PI / 4 + i * Math.PI / 2;
                     pots.add(new PlantSpot(potted, x + Math.cos(a) * r * 0.95, y + Math.sin(a) * r * 0.95, 0.8));
                 }
@@ -310,10 +334,15 @@ final class LayoutPlanner {
         return best;
     }
 
+    /**
+     * Three trees (four palms): in the back corners, in the front yard and at the back fence, none in the feature.
+     * Every tree of the palette gets a place before any gets a second, and one still without a place (when the
+     * feature took a corner) goes to an open spot of the back garden: a tree the legend lists is in the plan.
+     */
     private List<PlantSpot> trees() {
         List<Integer> trees = new ArrayList<>();
-        for (int i = 0; i < look.plants().size(); i++) {
-            if (look.plants().get(i).form().isTree()) {
+        for (int i = 0; i < sprites.size(); i++) {
+            if (sprites.get(i).form().isTree()) {
                 trees.add(i);
             }
         }
@@ -329,18 +358,26 @@ final class LayoutPlanner {
                 new Point2D.Double(width * (0.8 + random.nextDouble() * 0.06), 9 + random.nextDouble() * 5),
                 new Point2D.Double(frontX, houseFront + (site.depth() - houseFront) * 0.5),
                 new Point2D.Double(width * 0.5 + (random.nextDouble() - 0.5) * 12, 4 + random.nextDouble() * 3));
-        int count = look.plants().get(trees.get(0)).form() == Look.Form.PALM ? 4 : 3;
+        int count = sprites.get(trees.get(0)).form() == Look.Form.PALM ? 4 : 3;
+        List<Integer> unplaced = new ArrayList<>(trees);
         List<PlantSpot> planted = new ArrayList<>();
-        for (int i = 0; i < count && i < spots.size(); i++) {
+        for (int i = 0; i < spots.size() && (i < count || !unplaced.isEmpty()); i++) {
             Point2D spot = spots.get(i);
             if (spot.distance(feature) < featureRadius + 4) {
                 continue;
             }
-            int plant = trees.get(i % trees.size());
-            boolean palm = look.plants().get(plant).form() == Look.Form.PALM;
-            double r = palm ? 6 + random.nextDouble() * 2 : 8 + random.nextDouble() * 4;
-            planted.add(new PlantSpot(plant + 1, spot.getX(), spot.getY(), r));
+            int plant = unplaced.isEmpty() ? trees.get(i % trees.size()) : unplaced.removeFirst();
+            planted.add(tree(plant, spot));
+        }
+        for (int plant : unplaced) {
+            planted.add(tree(plant, openSpot(6)));
         }
         return List.copyOf(planted);
+    }
+
+    private PlantSpot tree(int plant, Point2D spot) {
+        Look.Sprite sprite = sprites.get(plant);
+        double r = sprite.form() == Look.Form.PALM ? 6 + random.nextDouble() * 2 : 8 + random.nextDouble() * 4;
+        return new PlantSpot(plant + 1, spot.getX(), spot.getY(), r * sprite.scale());
     }
 }

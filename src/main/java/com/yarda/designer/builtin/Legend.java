@@ -3,6 +3,7 @@ package com.yarda.designer.builtin;
 import com.yarda.designer.Material;
 import com.yarda.designer.Plant;
 import com.yarda.designer.Style;
+import com.yarda.site.HardinessZone;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
@@ -18,10 +19,12 @@ import java.text.AttributedString;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The panel beside every builtin design: the style, where the design is for, the numbered planting list with
- * botanical names, the materials with swatches and a title block. The numbers match the tags on the drawing.
+ * botanical names (headed with the site's hardiness zone when it is known), the materials with swatches and a title
+ * block. The numbers match the tags on the drawing.
  */
 final class Legend {
 
@@ -32,14 +35,19 @@ final class Legend {
     private final Graphics2D g;
     private final Style style;
     private final Look look;
+    private final List<Plant> plants;
+    private final @Nullable HardinessZone zone;
     private final double left;
     private final double right;
     private double y;
 
-    private Legend(Graphics2D g, Style style, Look look, Rectangle2D area) {
+    private Legend(
+            Graphics2D g, Style style, Look look, List<Plant> plants, @Nullable HardinessZone zone, Rectangle2D area) {
         this.g = g;
         this.style = style;
         this.look = look;
+        this.plants = plants;
+        this.zone = zone;
         this.left = area.getX() + 26;
         this.right = area.getMaxX() - 24;
         this.y = area.getY();
@@ -48,10 +56,20 @@ final class Legend {
     /**
      * Draws the panel into {@code area}.
      *
+     * @param plants the plants of the design, numbered in this order as on the drawing
+     * @param zone the site's hardiness zone, when known
      * @param subject where the design is for: the address, or a line about the photo
      * @param footer title-block lines, e.g. the scale
      */
-    static void draw(Graphics2D g, Rectangle2D area, Style style, Look look, String subject, List<String> footer) {
+    static void draw(
+            Graphics2D g,
+            Rectangle2D area,
+            Style style,
+            Look look,
+            List<Plant> plants,
+            @Nullable HardinessZone zone,
+            String subject,
+            List<String> footer) {
         Symbols.prepare(g);
         RoundRectangle2D card =
                 new RoundRectangle2D.Double(area.getX(), area.getY(), area.getWidth(), area.getHeight(), 18, 18);
@@ -63,7 +81,7 @@ final class Legend {
         g.setColor(RULE);
         g.setStroke(new BasicStroke(1f));
         g.draw(card);
-        new Legend(g, style, look, area).content(area, subject, footer);
+        new Legend(g, style, look, plants, zone, area).content(area, subject, footer);
     }
 
     private void content(Rectangle2D area, String subject, List<String> footer) {
@@ -89,12 +107,11 @@ final class Legend {
         y += 14;
         rule();
 
-        heading("PLANTING");
+        heading(plantingHeading(zone));
         double tag = 11;
-        List<Plant> plants = style.plants();
         for (int i = 0; i < plants.size(); i++) {
             Plant plant = plants.get(i);
-            Symbols.marker(g, i + 1, left + tag, y + 12, tag, tagColour(look, i));
+            Symbols.marker(g, i + 1, left + tag, y + 12, tag, tagColour(look.sprite(plant)));
             double textLeft = left + tag * 2 + 14;
             text(textLeft, y + 10, plant.commonName(), new Font(Symbols.SANS, Font.BOLD, 14), Symbols.INK);
             text(textLeft, y + 28, plant.botanicalName(), new Font(Symbols.SERIF, Font.ITALIC, 13), MUTED);
@@ -222,8 +239,16 @@ final class Legend {
         return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 
+    /**
+     * The heading of the planting list: where the zone is known it says the plants were chosen for it, as the
+     * homeowner should be able to check.
+     */
+    static String plantingHeading(@Nullable HardinessZone zone) {
+        return zone == null ? "PLANTING" : "Plants for USDA zone " + zone;
+    }
+
     /** A plant tag's ring colour, shared with the drawing so a number looks the same on both. */
-    static Color tagColour(Look look, int plantIndex) {
-        return Symbols.shade(look.plants().get(plantIndex).leaf(), 0.8);
+    static Color tagColour(Look.Sprite sprite) {
+        return Symbols.shade(sprite.leaf(), 0.8);
     }
 }

@@ -1,13 +1,19 @@
 package com.yarda.designer.builtin;
 
+import com.yarda.designer.Plant;
 import com.yarda.designer.Style;
 import java.awt.Color;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * How the builtin designer draws a style: its colours, the geometry of its beds and paving, its signature
- * feature, a symbol for each plant of {@link Style#plants()} (same order) and a swatch for each material of
+ * feature, the symbols of the style's signature plants ({@link Style#plants()}), a swatch for each material of
  * {@link Style#materials()} (same order), and the colour grade applied to photos.
+ *
+ * @param signature the symbol of each signature plant by botanical name, drawn as the style was designed to look;
+ *     any other plant of a zone's palette gets a symbol from its kind and size ({@link PlantSymbols})
  */
 record Look(
         Palette palette,
@@ -16,9 +22,25 @@ record Look(
         Paving paving,
         Walk walk,
         Feature feature,
-        List<Sprite> plants,
+        Map<String, Sprite> signature,
         List<Color> materialSwatches,
         Grade grade) {
+
+    Look {
+        signature = Map.copyOf(signature);
+        materialSwatches = List.copyOf(materialSwatches);
+    }
+
+    /** How {@code plant} is drawn in this style: its tuned symbol when it is a signature plant. */
+    Sprite sprite(Plant plant) {
+        Sprite tuned = signature.get(plant.botanicalName());
+        return tuned != null ? tuned : PlantSymbols.of(plant, palette);
+    }
+
+    /** The symbols of {@code plants}, in their order. */
+    List<Sprite> sprites(List<Plant> plants) {
+        return plants.stream().map(this::sprite).toList();
+    }
 
     /** Colours of a plan: lawn or groundcover, bed mulch, paths, hardscape, tree canopy, flowers, paper. */
     record Palette(Color lawn, Color beds, Color path, Color hardscape, Color canopy, Color accent, Color background) {}
@@ -82,8 +104,18 @@ record Look(
         }
     }
 
-    /** A plant symbol: its form, its foliage colour and the colour of its flowers, berries or tips. */
-    record Sprite(Form form, Color leaf, Color bloom) {}
+    /**
+     * A plant symbol: its form, its foliage colour and the colour of its flowers, berries or tips.
+     *
+     * @param scale how large it is drawn against the usual size of its form: 1 for the tuned signature symbols,
+     *     from the plant's mature spread for the others
+     */
+    record Sprite(Form form, Color leaf, Color bloom, double scale) {
+
+        Sprite(Form form, Color leaf, Color bloom) {
+            this(form, leaf, bloom, 1);
+        }
+    }
 
     /**
      * A colour grade for photos: {@code warmth} shifts red against blue (-1..1), {@code saturation} and
@@ -116,7 +148,8 @@ record Look(
                         Paving.LARGE_PAVERS,
                         Walk.PAVERS,
                         Feature.FIRE_PIT,
-                        List.of(
+                        signature(
+                                style,
                                 sprite(Form.TREE, 0x7E9B52, 0xB8643A),
                                 sprite(Form.GRASS, 0xC9B783, 0xE2D3A4),
                                 sprite(Form.SHRUB, 0x3F6B38, 0x3F6B38),
@@ -140,7 +173,8 @@ record Look(
                         Paving.FLAGSTONE,
                         Walk.STEPPING_STONES,
                         Feature.DRY_CREEK,
-                        List.of(
+                        signature(
+                                style,
                                 sprite(Form.TREE, 0x5A6E3F, 0x4A5C33),
                                 sprite(Form.SHRUB, 0x6F7F4C, 0xE9C9C6),
                                 sprite(Form.SHRUB, 0x4D6A3C, 0x5B70C8),
@@ -165,7 +199,8 @@ record Look(
                         Paving.DECK,
                         Walk.STEPPING_STONES,
                         Feature.POND,
-                        List.of(
+                        signature(
+                                style,
                                 sprite(Form.TREE, 0xA8402C, 0xC85A3A),
                                 sprite(Form.TREE, 0x2F5233, 0x264A2C),
                                 sprite(Form.SHRUB, 0x3F6B3A, 0xE36A9A),
@@ -189,7 +224,8 @@ record Look(
                         Paving.ASHLAR,
                         Walk.BRICK,
                         Feature.SEATING_CIRCLE,
-                        List.of(
+                        signature(
+                                style,
                                 sprite(Form.SHRUB, 0x4E7336, 0xE58FB0),
                                 sprite(Form.FLOWERS, 0x8C9C7D, 0x8F7BC8),
                                 sprite(Form.FLOWERS, 0x8CA07E, 0xA79BDD),
@@ -214,7 +250,8 @@ record Look(
                         Paving.FLAGSTONE,
                         Walk.STEPPING_STONES,
                         Feature.DRY_WASH,
-                        List.of(
+                        signature(
+                                style,
                                 sprite(Form.TREE, 0x9BAF5A, 0xE8D24A),
                                 sprite(Form.ROSETTE, 0x8FAFA6, 0x6F8F88),
                                 sprite(Form.BARREL, 0x6F8F3A, 0xE8C547),
@@ -239,7 +276,8 @@ record Look(
                         Paving.TILES,
                         Walk.PAVERS,
                         Feature.FOUNTAIN,
-                        List.of(
+                        signature(
+                                style,
                                 sprite(Form.TREE, 0x8C9A6E, 0xA7B28A),
                                 sprite(Form.COLUMNAR, 0x2F4A2C, 0x3B5A36),
                                 sprite(Form.FLOWERS, 0x9AA584, 0x8A6FC0),
@@ -263,7 +301,8 @@ record Look(
                         Paving.DECK,
                         Walk.PAVERS,
                         Feature.PLUNGE_POOL,
-                        List.of(
+                        signature(
+                                style,
                                 sprite(Form.PALM, 0x4E8A2E, 0x6FA843),
                                 sprite(Form.ROSETTE, 0x3F7A4A, 0xF28C28),
                                 sprite(Form.SHRUB, 0x2E6B2F, 0xE0393E),
@@ -274,11 +313,23 @@ record Look(
                         List.of(rgb(0x8A5A3B), rgb(0xE6DCC5), rgb(0x2B2B2B), rgb(0xA07850), rgb(0x3FA7B8)),
                         new Grade(0.15f, 1.25f, 1.06f, 0.0f, rgb(0x1F4A3A), rgb(0xF2FFD9), 0.24f));
         };
-        if (look.plants().size() != style.plants().size()
-                || look.materialSwatches().size() != style.materials().size()) {
-            throw new IllegalStateException("the look of " + style + " does not match its plants and materials");
+        if (look.materialSwatches().size() != style.materials().size()) {
+            throw new IllegalStateException("the look of " + style + " does not match its materials");
         }
         return look;
+    }
+
+    /** The tuned symbols of the signature plants, given in the order of {@link Style#plants()}. */
+    private static Map<String, Sprite> signature(Style style, Sprite... sprites) {
+        List<Plant> plants = style.plants();
+        if (plants.size() != sprites.length) {
+            throw new IllegalStateException("the look of " + style + " does not match its plants");
+        }
+        Map<String, Sprite> signature = new HashMap<>();
+        for (int i = 0; i < sprites.length; i++) {
+            signature.put(plants.get(i).botanicalName(), sprites[i]);
+        }
+        return signature;
     }
 
     private static Sprite sprite(Form form, int leaf, int bloom) {

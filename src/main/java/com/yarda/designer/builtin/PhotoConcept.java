@@ -2,7 +2,10 @@ package com.yarda.designer.builtin;
 
 import com.yarda.designer.DesignFailed;
 import com.yarda.designer.DesignRequest;
+import com.yarda.designer.Plant;
 import com.yarda.designer.Style;
+import com.yarda.designer.builtin.Drifts.Spot;
+import com.yarda.site.HardinessZone;
 import java.awt.AlphaComposite;
 import java.awt.BasicStroke;
 import java.awt.Color;
@@ -23,16 +26,20 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
+import java.util.TreeMap;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
+import org.jspecify.annotations.Nullable;
 
 /**
- * A design concept from the homeowner's photo: the photo graded toward the style's palette, planting zones
- * marked over the lower part of the yard with numbered tags, and the legend beside it. The photo itself stays
- * recognisable: the house and everything fixed remain exactly where the homeowner photographed them.
+ * A design concept from the homeowner's photo: the photo graded toward the style's palette, planting zones over
+ * the lower part of the yard with every plant of the palette drawn in them, numbered tags, and the legend beside
+ * it. The photo itself stays recognisable: the house and everything fixed remain exactly where the homeowner
+ * photographed them. Each plant is counted as it is drawn, and those counts are the design's quantities.
  */
 final class PhotoConcept {
 
@@ -43,21 +50,33 @@ final class PhotoConcept {
 
     private final Style style;
     private final Look look;
+    private final List<Plant> plants;
+    private final List<Look.Sprite> sprites;
+    private final @Nullable HardinessZone zone;
     private final Random random;
+    // how many of each plant the concept has drawn, by legend number
+    private final Map<Integer, Integer> drawn = new TreeMap<>();
 
-    private PhotoConcept(Style style, long seed) {
+    private PhotoConcept(Style style, List<Plant> plants, @Nullable HardinessZone zone, long seed) {
         this.style = style;
         this.look = Look.of(style);
+        this.plants = List.copyOf(plants);
+        this.sprites = look.sprites(plants);
+        this.zone = zone;
         this.random = new Random(seed);
     }
 
     /**
-     * Draws the concept for {@code photo}.
+     * Draws the concept for {@code photo}, planted with {@code plants} (the palette, numbered in this order).
      *
+     * @param zone the site's hardiness zone, when known
      * @throws DesignFailed (not retryable) when the bytes are not a readable image
      */
-    static BufferedImage draw(Style style, DesignRequest.Photo photo, long seed) {
-        return new PhotoConcept(style, seed).draw(decode(photo.bytes()));
+    static Drawing draw(
+            Style style, List<Plant> plants, @Nullable HardinessZone zone, DesignRequest.Photo photo, long seed) {
+        PhotoConcept concept = new PhotoConcept(style, plants, zone, seed);
+        BufferedImage image = concept.draw(decode(photo.bytes()));
+        return new Drawing(image, plants, concept.drawn);
     }
 
     /**
@@ -100,6 +119,8 @@ final class PhotoConcept {
                     new Rectangle2D.Double(area.getMaxX() + GAP, MARGIN, Legend.WIDTH, height - 2.0 * MARGIN),
                     style,
                     look,
+                    plants,
+                    zone,
                     "Your photo, redesigned in the " + style.displayName() + " style",
                     List.of(
                             "Photo graded to the style's palette",
@@ -110,9 +131,6 @@ final class PhotoConcept {
         }
         return image;
     }
-
-    /** Where a plant was drawn, in photo pixels. */
-    private record Spot(int plant, double x, double y) {}
 
     static BufferedImage decode(byte[] bytes) {
         try (ImageInputStream input = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
@@ -248,8 +266,8 @@ final class PhotoConcept {
         }
         List<Integer> bedPlants = new ArrayList<>();
         List<Integer> trees = new ArrayList<>();
-        for (int i = 0; i < look.plants().size(); i++) {
-            (look.plants().get(i).form().isTree() ? trees : bedPlants).add(i);
+        for (int i = 0; i < sprites.size(); i++) {
+            (sprites.get(i).form().isTree() ? trees : bedPlants).add(i);
         }
         List<Spot> spots = new ArrayList<>();
         Composite before = g.getComposite();
@@ -271,8 +289,9 @@ final class PhotoConcept {
             Rectangle2D b = shapes.get(i % 2).getBounds2D();
             double x = i % 2 == 0 ? b.getX() + b.getWidth() * 0.3 : b.getMaxX() - b.getWidth() * 0.3;
             double y = b.getY() + b.getHeight() * 0.15;
-            Symbols.plant(g, look.plants().get(trees.get(i)), x, y, w * 0.06, random);
-            spots.add(new Spot(trees.get(i), x, y));
+            Spot tree = new Spot(trees.get(i), x, y, x);
+            plant(g, tree, w * 0.06);
+            spots.add(tree);
         }
         g.setComposite(before);
         return spots;
@@ -282,9 +301,16 @@ final class PhotoConcept {
         Rectangle2D b = zone.getBounds2D();
         double base = Math.max(10, b.getHeight() * 0.13);
         List<Spot> here = new ArrayList<>();
+        if (plants.isEmpty()) {
+            return here;
+        }
         double step = base * 1.5;
         // each of the two zones shows half of the planting list in drifts, so every plant appears
         int perZone = (plants.size() + 1) / 2;
+        List<Integer> share = new ArrayList<>();
+        for (int drifted = 0; drifted < perZone; drifted++) {
+            share.add(plants.get((drifted + offset * perZone) % plants.size()));
+        }
         double drift = b.getWidth() / perZone;
         for (double y = b.getY() + step * 0.6; y < b.getMaxY(); y += step * 0.8) {
             for (double x = b.getX() + step * 0.6; x < b.getMaxX(); x += step) {
@@ -292,23 +318,30 @@ final class PhotoConcept {
                 double py = y + (random.nextDouble() - 0.5) * step * 0.3;
                 if (zone.contains(px, py) && zone.contains(px - base, py) && zone.contains(px + base, py)) {
                     int drifted = Math.min(perZone - 1, (int) ((px - b.getX()) / drift));
-                    int plant = plants.get((drifted + offset * perZone) % plants.size());
-                    here.add(new Spot(plant, px, py));
+                    here.add(new Spot(share.get(drifted), px, py, px));
                 }
             }
         }
-        here.sort(Comparator.comparingDouble(Spot::y));
-        for (Spot spot : here) {
+        // a narrow zone may leave a drift without a spot; its plant is listed, so it must show
+        List<Spot> planted = new ArrayList<>(Drifts.everyPlant(here, share));
+        planted.sort(Comparator.comparingDouble(Spot::y));
+        for (Spot spot : planted) {
             // nearer the camera is lower in the frame and larger
-            double r = base * (0.7 + 0.5 * (spot.y() - b.getY()) / Math.max(1, h - b.getY()));
-            Symbols.plant(g, look.plants().get(spot.plant()), spot.x(), spot.y(), r, random);
+            plant(g, spot, base * (0.7 + 0.5 * (spot.y() - b.getY()) / Math.max(1, h - b.getY())));
         }
-        return here;
+        return planted;
+    }
+
+    /** Draws one plant, and counts it: the counts are what the concept shows. */
+    private void plant(Graphics2D g, Spot spot, double radius) {
+        Look.Sprite sprite = sprites.get(spot.plant());
+        Symbols.plant(g, sprite, spot.x(), spot.y(), radius * sprite.scale(), random);
+        drawn.merge(spot.plant() + 1, 1, Integer::sum);
     }
 
     private void tags(Graphics2D g, List<Spot> spots, double w, double h) {
         List<Point2D> taken = new ArrayList<>();
-        for (int plant = 0; plant < look.plants().size(); plant++) {
+        for (int plant = 0; plant < sprites.size(); plant++) {
             Point2D best = null;
             double bestClearance = -1;
             for (Spot spot : spots) {
@@ -325,7 +358,7 @@ final class PhotoConcept {
                 }
             }
             if (best != null) {
-                Symbols.marker(g, plant + 1, best.getX(), best.getY(), 13, Legend.tagColour(look, plant));
+                Symbols.marker(g, plant + 1, best.getX(), best.getY(), 13, Legend.tagColour(sprites.get(plant)));
                 taken.add(best);
             }
         }

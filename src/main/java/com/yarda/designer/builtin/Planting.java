@@ -5,25 +5,42 @@ import java.awt.BasicStroke;
 import java.awt.Graphics2D;
 import java.awt.Shape;
 import java.awt.geom.Point2D;
+import java.util.List;
 import java.util.Random;
 
-/** The beds of a layout with their mulch and plants, and its trees, each plant drawn as its symbol. */
+/**
+ * The beds of a layout with their mulch and plants, and its trees, each plant drawn as its symbol. Every plant of a
+ * plan is drawn by {@link #plant}, so what the plan shows of each plant is what its {@link Layout} counts.
+ */
 final class Planting {
+
+    /** Draws one plant of a plan: the plan counts what it draws through its pen, and a test can look over it. */
+    interface Pen {
+        void draw(Graphics2D g, Look.Sprite sprite, PlantSpot plant, Random texture);
+    }
+
+    /** The plant's symbol, as a homeowner sees it. */
+    static final Pen SYMBOLS =
+            (g, sprite, plant, texture) -> Symbols.plant(g, sprite, plant.x(), plant.y(), plant.radius(), texture);
 
     private final Graphics2D g;
     private final Look look;
     private final Layout layout;
+    private final List<Look.Sprite> sprites;
     private final Random texture;
     private final Grounds grounds;
     private final Hardscape hardscape;
+    private final Pen pen;
 
-    Planting(Graphics2D g, Look look, Layout layout, Random texture, Grounds grounds, Hardscape hardscape) {
+    Planting(Graphics2D g, Look look, Layout layout, Random texture, Grounds grounds, Hardscape hardscape, Pen pen) {
         this.g = g;
         this.look = look;
         this.layout = layout;
+        this.sprites = look.sprites(layout.plants());
         this.texture = texture;
         this.grounds = grounds;
         this.hardscape = hardscape;
+        this.pen = pen;
     }
 
     void beds() {
@@ -62,6 +79,6 @@ final class Planting {
     }
 
     void plant(PlantSpot plant) {
-        Symbols.plant(g, look.plants().get(plant.number() - 1), plant.x(), plant.y(), plant.radius(), texture);
+        pen.draw(g, sprites.get(plant.number() - 1), plant, texture);
     }
 }

@@ -2,6 +2,7 @@ package com.yarda.designer.builtin;
 
 import com.yarda.designer.Style;
 import com.yarda.designer.builtin.Layout.PlantSpot;
+import com.yarda.site.HardinessZone;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
@@ -17,8 +18,11 @@ import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Random;
 import java.util.SplittableRandom;
+import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A top-down concept plan of a property: the lot with its street and neighbours, the house, garage and driveway
@@ -37,16 +41,22 @@ final class YardPlan {
     private final Style style;
     private final Look look;
     private final Layout layout;
+    private final List<Look.Sprite> sprites;
+    private final @Nullable HardinessZone zone;
+    private final Planting.Pen pen;
     private final Random texture;
     private final String address;
     private final double scale;
     private final double originX;
     private final double originY;
 
-    private YardPlan(Style style, String address, Layout layout, long designSeed) {
-        this.style = style;
+    private YardPlan(Layout layout, String address, @Nullable HardinessZone zone, long designSeed, Planting.Pen pen) {
+        this.style = layout.style();
         this.look = Look.of(style);
         this.layout = layout;
+        this.sprites = look.sprites(layout.plants());
+        this.zone = zone;
+        this.pen = pen;
         // textures (speckle, paving joints, stones, the lobes of a plant symbol, which plant carries a tag) draw
         // from a stream of their own, not the layout's: how many numbers a texture takes must not move a bed or a
         // plant
@@ -60,13 +70,25 @@ final class YardPlan {
     }
 
     /**
-     * Draws the plan of {@code address} in {@code style}; the same inputs always give the same pixels.
+     * Draws {@code layout} as the plan of {@code address}; the same inputs always give the same pixels.
      *
-     * @param siteSeed shapes the lot, house, garage and driveway: it should depend on the address only
-     * @param designSeed shapes the garden
+     * @param zone the site's hardiness zone, named over the planting list when known
+     * @param designSeed the seed the layout was planned with: it also shapes the textures
      */
-    static BufferedImage draw(Style style, String address, long siteSeed, long designSeed) {
-        return new YardPlan(style, address, Layout.of(style, siteSeed, designSeed), designSeed).draw();
+    static Drawing draw(Layout layout, String address, @Nullable HardinessZone zone, long designSeed) {
+        return draw(layout, address, zone, designSeed, Planting.SYMBOLS);
+    }
+
+    /** Draws the plan with every plant drawn by {@code pen}, counting each plant as it is drawn. */
+    static Drawing draw(
+            Layout layout, String address, @Nullable HardinessZone zone, long designSeed, Planting.Pen pen) {
+        Map<Integer, Integer> drawn = new TreeMap<>();
+        Planting.Pen counted = (g, sprite, plant, texture) -> {
+            pen.draw(g, sprite, plant, texture);
+            drawn.merge(plant.number(), 1, Integer::sum);
+        };
+        BufferedImage image = new YardPlan(layout, address, zone, designSeed, counted).draw();
+        return new Drawing(image, layout.plants(), drawn);
     }
 
     private BufferedImage draw() {
@@ -88,7 +110,7 @@ final class YardPlan {
             g.setColor(new Color(0xB9B3A6));
             g.setStroke(new BasicStroke(1.5f));
             g.draw(PLAN);
-            Legend.draw(g, PANEL, style, look, address, footer());
+            Legend.draw(g, PANEL, style, look, layout.plants(), zone, address, footer());
         } finally {
             g.dispose();
         }
@@ -100,7 +122,7 @@ final class YardPlan {
         Structures structures = new Structures(g, look, layout.site());
         Grounds grounds = new Grounds(g, look, layout, texture);
         Hardscape hardscape = new Hardscape(g, look, layout, texture);
-        Planting planting = new Planting(g, look, layout, texture, grounds, hardscape);
+        Planting planting = new Planting(g, look, layout, texture, grounds, hardscape, pen);
         structures.surroundings(-originX / scale - 5, (WIDTH - originX) / scale + 5);
         grounds.cover();
         structures.driveway();
@@ -200,7 +222,7 @@ final class YardPlan {
         // tags go on plants in the ground: a pot is smaller than a tag and would vanish under it
         List<PlantSpot> inGround = layout.inGround();
         double radius = 11;
-        for (int plant = 0; plant < look.plants().size(); plant++) {
+        for (int plant = 0; plant < sprites.size(); plant++) {
             List<PlantSpot> candidates = new ArrayList<>();
             for (PlantSpot p : inGround) {
                 if (p.number() == plant + 1) {
@@ -216,7 +238,7 @@ final class YardPlan {
                 PlantSpot p = candidates.get(texture.nextInt(candidates.size()));
                 Point2D at = pixel(p.x(), p.y());
                 boolean hidden = canopies.stream().anyMatch(c -> c.contains(p.x(), p.y()));
-                if (hidden && !look.plants().get(plant).form().isTree() && i < 30) {
+                if (hidden && !sprites.get(plant).form().isTree() && i < 30) {
                     continue; // a tag on a plant under a tree points at nothing visible; only as a last resort
                 }
                 if (!PLAN.contains(at.getX() - 20, at.getY() - 20, 40, 40)) {
@@ -232,7 +254,7 @@ final class YardPlan {
                 }
             }
             if (best != null) {
-                Symbols.marker(g, plant + 1, best.getX(), best.getY(), radius, Legend.tagColour(look, plant));
+                Symbols.marker(g, plant + 1, best.getX(), best.getY(), radius, Legend.tagColour(sprites.get(plant)));
                 taken.add(best);
             }
         }

@@ -35,14 +35,14 @@ class BuiltinDesignerTest {
 
     /** SHA-256 of the ARGB pixels (after width and height) of each drawing of {@link #theDrawingsAreThePinnedPixels}. */
     private static final Map<String, String> PINNED = Map.of(
-            "modern_minimalist", "8413e2ce220c8755674d6c96f6527547bbc45deaa2137c956b21ba4f96375ed4",
-            "california_native", "62e5a517e71c7964050f9b3c526e5b6acbfe3cc83745effae0ac3f345dcb053d",
-            "japanese_zen", "f93b094409f9be6e2b57f74fbd06c85dc18695b23246503e5beed52304319f60",
-            "english_garden", "59d70fb2e95a2ded8c3ec005e36ad72e2ee63a37f7b6831bd9a61c091db4a196",
-            "desert_landscape", "9f6d0971a98d22342a5458941bd1d5444cd4e4de17f1b6efa533239a2406249d",
-            "mediterranean", "7582da2b019cad8a37751d8eb54b34f0f7957eda191cb2d70aed98c50d480719",
-            "tropical_resort", "dc97fbb4a15d9bbd03e6168846c58fe81703c5ade12fdf6342690c5fae281ad6",
-            "photo", "37558d28b45c383aabaa7f010a75a27da8142860e53ef9d32760f596ce6ab09d");
+            "modern_minimalist", "3a51ffbb716e328b5d9a90109cd196b75407d7261b2f7bf1cccd8f04b3eaa7c9",
+            "california_native", "f9270db9263237f190d0b5ed24f5ddd37b58cbb5e704755260c8c249fc32fd9d",
+            "japanese_zen", "57be261ce1fbd47df220b38dcaed192f07396ec200b4f7bee6a9b3473355f90c",
+            "english_garden", "45e91310859899a1de61435f0c1c1c86b5520d906a57bda65532a9c3fa5b5d6c",
+            "desert_landscape", "de3642d0640b2ccb0a3bded7be662f21c4c859f42ca63f163538d46445fee32d",
+            "mediterranean", "85dc2727ef0672dbe49000d3a538453130423b8f873e0d9965fe97bc5822e9da",
+            "tropical_resort", "c2a1ff082129e7242f86e2a2538b24f38f7b92e88e2ad8be238b5061d7e2489c",
+            "photo", "2999805cafe73f0a7df14d320b32cf85f48a175516aeaf95643d5ff611a6665a");
 
     private final BuiltinDesigner designer = new BuiltinDesigner();
 
@@ -223,7 +223,7 @@ class BuiltinDesignerTest {
     }
 
     /** A synthetic front-yard photo: sky, a house with a door and windows, lawn, a path and some texture. */
-    private static BufferedImage yardPhoto(int width, int height) {
+    static BufferedImage yardPhoto(int width, int height) {
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         g.setPaint(new GradientPaint(0, 0, new Color(0x7FB2E0), 0, height * 0.4f, new Color(0xCFE3F2)));
@@ -269,7 +269,7 @@ class BuiltinDesignerTest {
         }
     }
 
-    private static byte[] encode(BufferedImage image, String format) throws IOException {
+    static byte[] encode(BufferedImage image, String format) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ImageIO.write(image, format, out);
         return out.toByteArray();

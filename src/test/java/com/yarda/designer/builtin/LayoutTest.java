@@ -53,13 +53,15 @@ class LayoutTest {
             assertThat(layout.trees())
                     .as(style.id())
                     .isNotEmpty()
-                    .allMatch(
-                            tree -> look.plants().get(tree.number() - 1).form().isTree());
+                    .allMatch(tree -> look.sprite(layout.plants().get(tree.number() - 1))
+                            .form()
+                            .isTree());
             assertThat(layout.beds())
                     .flatMap(Layout.Bed::plants)
                     .as(style.id())
-                    .noneMatch(plant ->
-                            look.plants().get(plant.number() - 1).form().isTree());
+                    .noneMatch(plant -> look.sprite(layout.plants().get(plant.number() - 1))
+                            .form()
+                            .isTree());
         }
     }
 
@@ -84,6 +86,6 @@ class LayoutTest {
 
     private static Layout layout(Style style, String address) {
         DesignRequest request = new DesignRequest(UUID.randomUUID(), style, address, null, null);
-        return Layout.of(style, BuiltinDesigner.siteSeed(request), BuiltinDesigner.seed(request));
+        return Layout.of(style, request.palette(), BuiltinDesigner.siteSeed(request), BuiltinDesigner.seed(request));
     }
 }

@@ -56,14 +56,27 @@ class GenerationPages {
     }
 
     /** The generate form; {@code requestKey} makes a double submit (or a reload) one generation, not two. */
-    record GenerateForm(String inputType, String inputAddress, String style, String customPrompt, String requestKey) {
+    record GenerateForm(
+            String inputType,
+            String inputAddress,
+            @Nullable String photoAddress,
+            String style,
+            String customPrompt,
+            String requestKey) {
         static GenerateForm empty() {
             return new GenerateForm(
                     "address",
                     "",
+                    "",
                     Style.JAPANESE_ZEN.id(),
                     "",
                     UUID.randomUUID().toString());
+        }
+
+        /** The address of an address design, or where the yard of a photo is (optional: for its zone). */
+        @Nullable
+        String address() {
+            return "address".equals(inputType) ? inputAddress : photoAddress;
         }
     }
 
@@ -97,13 +110,8 @@ class GenerationPages {
             Model model)
             throws IOException {
         byte[] bytes = "photo".equals(form.inputType()) && photo != null && !photo.isEmpty() ? photo.getBytes() : null;
-        NewGeneration request = new NewGeneration(
-                form.inputType(),
-                null,
-                "address".equals(form.inputType()) ? form.inputAddress() : null,
-                form.style(),
-                form.customPrompt(),
-                bytes);
+        NewGeneration request =
+                new NewGeneration(form.inputType(), null, form.address(), form.style(), form.customPrompt(), bytes);
         try {
             Generations.Accepted accepted = generations.accept(user.id(), request, blankToNull(form.requestKey()));
             return "redirect:/generations/" + accepted.generationId();
@@ -113,6 +121,13 @@ class GenerationPages {
                     .filter(problem -> problem.field().equals("input_photo_url"))
                     .findFirst()
                     .ifPresent(problem -> result.rejectValue("inputType", "photo", "Choose a photo of your yard."));
+            if ("photo".equals(form.inputType())) {
+                failure.errors().stream()
+                        .filter(problem -> problem.field().equals("input_address"))
+                        .findFirst()
+                        .ifPresent(problem -> result.rejectValue(
+                                "photoAddress", "address", "Write the address or ZIP code in 5 to 200 characters."));
+            }
         } catch (UploadQuotaExceeded quotaReached) {
             model.addAttribute("photoError", quotaReached.getMessage());
         } catch (RateLimited limited) {
@@ -133,6 +148,7 @@ class GenerationPages {
                 new GenerateForm(
                         form.inputType(),
                         form.inputAddress(),
+                        form.photoAddress(),
                         form.style(),
                         form.customPrompt(),
                         UUID.randomUUID().toString()));

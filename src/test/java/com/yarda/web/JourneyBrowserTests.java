@@ -12,6 +12,7 @@ import com.yarda.designer.DesignFailed;
 import com.yarda.test.Mailbox;
 import com.yarda.test.MutableClock;
 import com.yarda.test.ScriptedDesigner.Held;
+import com.yarda.test.SiteServices;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
@@ -347,6 +348,64 @@ class JourneyBrowserTests extends BrowserTest {
         g.dispose();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ImageIO.write(image, "png", out);
+        return out.toByteArray();
+    }
+
+    @Test
+    void anAddressDesignShowsItsSiteItsBeforeAndAfterAndThePlantsThatGrowThere() throws Exception {
+        TestUser user = verifiedUser();
+        String address = "250 Marquette Ave, Minneapolis, MN 55401";
+        SiteServices.censusMatches(address, "250 MARQUETTE AVE, MINNEAPOLIS, MN, 55401", 44.9795, -93.2690, "55401");
+        SiteServices.naipServes(aerial());
+        logIn(user);
+
+        page.getByLabel("Street address of the home").fill(address);
+        page.locator("label.style-option", new Page.LocatorOptions().setHasText("California Native"))
+                .click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(Pattern.compile("Create my design")))
+                .click();
+        page.waitForURL(Pattern.compile(".*/generations/[0-9a-f-]{36}$"));
+        assertThat(page.getByText("Your design is ready.")).isVisible();
+
+        // before / after: the site today against the design
+        Locator compare = page.locator("[data-compare]");
+        assertThat(compare).isVisible();
+        assertThat(compare.locator("img.compare-before")).hasAttribute("alt", "The site today, before");
+        page.waitForFunction(
+                "() => [...document.querySelectorAll('[data-compare] img')].every(i => i.naturalWidth > 0)");
+        // the plants are the zone's, numbered as drawn, with how many of each
+        assertThat(page.locator("#plant-list h3").first()).hasText("Plants for USDA zone 5a");
+        assertThat(page.locator("#plant-list .quantity").first()).containsText("×");
+        assertThat(page.locator("#plant-list")).not().containsText("Quercus agrifolia");
+        Locator site = page.locator("#site");
+        assertThat(site).containsText("250 MARQUETTE AVE, MINNEAPOLIS, MN, 55401");
+        assertThat(site).containsText("USDA zone 5a");
+        assertThat(site).containsText("USDA Plant Hardiness Zone Map (2023), USDA-ARS and PRISM Climate Group");
+        page.waitForFunction("() => document.querySelector('#site img').naturalWidth > 0");
+        screenshot("13-address-site-before-after");
+        page.locator("#plant-list").scrollIntoViewIfNeeded();
+        screenshot("14-address-plants-and-site");
+    }
+
+    /** Something like an aerial picture of a city lot: roofs, lawn, trees, a street. */
+    private static byte[] aerial() throws Exception {
+        BufferedImage image = new BufferedImage(512, 512, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        g.setColor(new Color(104, 128, 84));
+        g.fillRect(0, 0, 512, 512);
+        g.setColor(new Color(70, 72, 76));
+        g.fillRect(0, 430, 512, 60);
+        g.setColor(new Color(150, 140, 130));
+        g.fillRect(160, 150, 190, 150);
+        g.setColor(new Color(120, 112, 104));
+        g.fillRect(300, 300, 40, 130);
+        g.setColor(new Color(58, 88, 52));
+        for (int[] tree : new int[][] {{60, 80, 70}, {420, 90, 60}, {80, 330, 50}, {440, 260, 55}}) {
+            g.fillOval(tree[0] - tree[2] / 2, tree[1] - tree[2] / 2, tree[2], tree[2]);
+        }
+        g.dispose();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ImageIO.write(image, "jpeg", out);
         return out.toByteArray();
     }
 }

@@ -89,7 +89,7 @@ class RefusedRequestTests extends IntegrationTest {
                 .contentType("multipart/form-data")
                 .multiPart("input_type", "photo")
                 .multiPart("style", "english_garden")
-                .multiPart("photo", "yard.png", png(120, 90), "image/png");
+                .multiPart("photo", "yard.jpg", photo(640, 480), "image/jpeg");
         if (idempotencyKey != null) {
             request.header("Idempotency-Key", idempotencyKey);
         }

@@ -11,16 +11,11 @@ import com.yarda.credits.Credits;
 import com.yarda.designer.DesignFailed;
 import com.yarda.test.Mailbox;
 import com.yarda.test.ScriptedDesigner.Held;
-import java.awt.Color;
-import java.awt.Graphics2D;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.regex.Pattern;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -136,8 +131,8 @@ class JourneyBrowserTests extends BrowserTest {
     void aPhotoIsPreviewedThenShownBeforeAndAfter() throws Exception {
         TestUser user = verifiedUser();
         logIn(user);
-        Path photo = Files.createTempFile("yard", ".png");
-        Files.write(photo, yardPhoto());
+        Path photo = Files.createTempFile("yard", ".jpg");
+        Files.write(photo, photo(800, 600));
 
         page.getByText("A photo", new Page.GetByTextOptions().setExact(true)).click();
         page.locator("[data-photo-input]").setInputFiles(photo);
@@ -326,22 +321,5 @@ class JourneyBrowserTests extends BrowserTest {
 
     private boolean horizontalOverflow() {
         return (Boolean) page.evaluate("() => document.documentElement.scrollWidth > window.innerWidth");
-    }
-
-    static byte[] yardPhoto() throws Exception {
-        BufferedImage image = new BufferedImage(800, 600, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = image.createGraphics();
-        g.setPaint(new java.awt.GradientPaint(0, 0, new Color(150, 190, 230), 0, 260, new Color(210, 225, 240)));
-        g.fillRect(0, 0, 800, 260);
-        g.setColor(new Color(96, 140, 70));
-        g.fillRect(0, 260, 800, 340);
-        g.setColor(new Color(205, 190, 160));
-        g.fillRect(250, 120, 300, 180);
-        g.setColor(new Color(120, 70, 50));
-        g.fillPolygon(new int[] {230, 400, 570}, new int[] {120, 40, 120}, 3);
-        g.dispose();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ImageIO.write(image, "png", out);
-        return out.toByteArray();
     }
 }

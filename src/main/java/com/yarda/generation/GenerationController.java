@@ -67,7 +67,11 @@ class GenerationController {
         return accepted(user, generations.accept(user.id(), request, idempotencyKey));
     }
 
-    @Operation(summary = "Start a design from a photo sent in the same request (multipart, part photo)")
+    @Operation(
+            summary = "Start a design from a photo sent in the same request (multipart, part photo)",
+            description = "The photo is checked as POST /api/uploads checks it, before the rate limit and the credit:"
+                    + " one that cannot become a design answers 422 validation_failed with errors [{field: photo,"
+                    + " message}] and costs nothing.")
     @PostMapping(value = "/generations", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ResponseEntity<String> createWithPhoto(
             CurrentUser user,

@@ -11,6 +11,7 @@ import com.yarda.credits.Credits;
 import com.yarda.designer.DesignFailed;
 import com.yarda.test.Mailbox;
 import com.yarda.test.ScriptedDesigner.Held;
+import com.yarda.test.YardPhotos;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -151,6 +152,27 @@ class JourneyBrowserTests extends BrowserTest {
         page.waitForFunction(
                 "() => [...document.querySelectorAll('.side-by-side img')].every(i => i.naturalWidth > 0)");
         screenshot("09-before-after");
+    }
+
+    @Test
+    void aDarkPhotoIsRefusedBesideThePhotoFieldAndCostsNothing() throws Exception {
+        TestUser user = verifiedUser();
+        logIn(user);
+        Path photo = Files.createTempFile("night", ".jpg");
+        Files.write(photo, YardPhotos.jpeg(YardPhotos.exposed(YardPhotos.yard(800, 600), 0.15, 0)));
+
+        page.getByText("A photo", new Page.GetByTextOptions().setExact(true)).click();
+        page.locator("[data-photo-input]").setInputFiles(photo);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(Pattern.compile("Create my design")))
+                .click();
+
+        Locator error = page.locator("[data-for-type=photo] .field-error");
+        assertThat(error).isVisible();
+        assertThat(error).hasText("The photo is too dark: take it in daylight.");
+        assertThat(page.getByLabel("Photo of your yard")).hasAttribute("aria-describedby", "photo-hint photo-error");
+        assertThat(page.locator(".credits-badge")).containsText("3");
+        assertThat(uploadCount(user)).isZero();
+        assertThat(generationCount(user)).isZero();
     }
 
     @Test

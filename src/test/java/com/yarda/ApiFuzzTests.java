@@ -129,11 +129,11 @@ class ApiFuzzTests extends IntegrationTest {
     private String uploadUrl;
     private String uploadId;
     private String foreignGenerationId;
-    private byte[] png;
+    private byte[] photo;
 
     @Test
     void randomAndMalformedRequestsToEveryEndpointNeverAnswer5xxNorAnHtmlPageNorChangeABalance() throws Exception {
-        png = png(24, 16);
+        photo = photo(640, 480);
         TestUser broke = verifiedUserWithoutCredits();
         String unverifiedEmail = newEmail();
         String unverifiedToken = registerAndLogin(unverifiedEmail);
@@ -159,7 +159,7 @@ class ApiFuzzTests extends IntegrationTest {
                         .matches("completed|failed"));
         uploadUrl = io.restassured.RestAssured.given()
                 .header("Authorization", "Bearer " + broke.token())
-                .multiPart("file", "yard.png", png, "image/png")
+                .multiPart("file", "yard.jpg", photo, "image/jpeg")
                 .post("/api/uploads")
                 .then()
                 .statusCode(201)
@@ -547,11 +547,11 @@ class ApiFuzzTests extends IntegrationTest {
             if (file) {
                 out.writeBytes(
                         switch (random.nextInt(5)) {
-                            case 0 -> png;
-                            case 1 -> Arrays.copyOf(png, png.length / 2);
+                            case 0 -> photo;
+                            case 1 -> Arrays.copyOf(photo, photo.length / 2);
                             case 2 -> randomBytes(random.nextInt(300));
                             case 3 -> new byte[0];
-                            default -> mangle(png);
+                            default -> mangle(photo);
                         });
             } else {
                 Object value = value(name, 1);

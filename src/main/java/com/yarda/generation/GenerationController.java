@@ -66,7 +66,11 @@ class GenerationController {
     private static final String RULES =
             "JSON with input_photo_url, the url of one of your uploads, or multipart/form-data"
                     + " with the image in part photo. input_type photo or address; input_address 5 to 200 characters;"
-                    + " style an id of GET /api/styles; custom_prompt at most 500 characters.";
+                    + " style an id of GET /api/styles; custom_prompt at most 500 characters. A photo design may carry"
+                    + " input_address too (where the yard is), for its site and zone. A photo sent in the request is"
+                    + " checked as POST /api/uploads checks it, before the rate limit and the credit: one that cannot"
+                    + " become a design answers 422 validation_failed with errors [{field: photo, message}] and costs"
+                    + " nothing.";
 
     /**
      * What both forms of {@code POST /api/generations} answer, for the OpenAPI document: the body is the stored first

@@ -101,7 +101,7 @@ public class Generations {
         // decoded and stored before the transaction (nothing slow inside it); removed again unless it is used
         UUID sentPhoto = request.photo() == null
                 ? null
-                : uploads.store(userId, request.photo()).id();
+                : uploads.store(userId, "photo", request.photo()).id();
         UUID photo = sentPhoto != null ? sentPhoto : valid.uploadId();
         Accepted accepted = null;
         try {

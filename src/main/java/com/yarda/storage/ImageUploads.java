@@ -1,5 +1,6 @@
 package com.yarda.storage;
 
+import com.yarda.platform.ValidationFailed;
 import java.awt.AlphaComposite;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
@@ -12,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Semaphore;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
@@ -23,6 +25,7 @@ import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.ImageOutputStream;
 import javax.imageio.stream.MemoryCacheImageInputStream;
 import javax.imageio.stream.MemoryCacheImageOutputStream;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -87,6 +90,25 @@ public class ImageUploads {
      * @throws UnsupportedImage when the bytes are not a JPEG, PNG or WebP image, or do not decode as one
      */
     public SanitizedImage sanitize(byte[] upload) {
+        return sanitize(upload, null);
+    }
+
+    /**
+     * Sanitizes a photo of a yard like {@link #sanitize(byte[])}, and refuses one that cannot become a design
+     * ({@link PhotoQuality}): too small as soon as its header is read, too dark, overexposed, almost uniform or blurred
+     * once it is decoded, before the time to encode it again is spent.
+     *
+     * @param field the request field that carried the photo, which the refusal names
+     * @throws ValidationFailed (422) naming {@code field}, with a message that says what to do instead
+     * @throws ImageTooLarge as {@link #sanitize(byte[])}
+     * @throws UnsupportedImage as {@link #sanitize(byte[])}
+     */
+    public SanitizedImage sanitizePhoto(byte[] upload, String field) {
+        return sanitize(upload, field);
+    }
+
+    /** @param photoField the field of a photo to judge by {@link PhotoQuality}; null for any image */
+    private SanitizedImage sanitize(byte[] upload, @Nullable String photoField) {
         if (upload.length > maxBytes) {
             throw ImageTooLarge.bytes(maxBytes);
         }
@@ -105,9 +127,14 @@ public class ImageUploads {
                 log.debug("Rejected a {} of {} × {} pixels before decoding it", format.displayName(), width, height);
                 throw ImageTooLarge.pixels(width, height, maxPixels);
             }
+            if (photoField != null && !PhotoQuality.largeEnough(width, height)) {
+                log.debug(
+                        "Refused a {} photo of {} × {} pixels before decoding it", format.displayName(), width, height);
+                throw refused(photoField, PhotoFlaw.TOO_SMALL);
+            }
             decodes.acquireUninterruptibly();
             try {
-                return reencode(upload, format, reader);
+                return reencode(upload, format, reader, photoField);
             } finally {
                 decodes.release();
             }
@@ -119,7 +146,8 @@ public class ImageUploads {
         }
     }
 
-    private SanitizedImage reencode(byte[] upload, ImageFormat format, ImageReader reader) {
+    private SanitizedImage reencode(
+            byte[] upload, ImageFormat format, ImageReader reader, @Nullable String photoField) {
         TruncationWarnings warnings = new TruncationWarnings();
         reader.addIIOReadWarningListener(warnings);
         BufferedImage decoded = readOrReject(format, () -> reader.read(0));
@@ -132,6 +160,14 @@ public class ImageUploads {
                 format == ImageFormat.JPEG ? ExifOrientation.ofJpeg(upload) : ExifOrientation.NORMAL;
         ImageFormat output = format == ImageFormat.JPEG ? ImageFormat.JPEG : ImageFormat.PNG;
         BufferedImage upright = upright(decoded, orientation, output == ImageFormat.PNG);
+        if (photoField != null) {
+            PhotoQuality quality = PhotoQuality.of(upright);
+            Optional<PhotoFlaw> flaw = quality.flaw();
+            if (flaw.isPresent()) {
+                log.debug("Refused a {} photo: {} ({})", format.displayName(), flaw.get(), quality);
+                throw refused(photoField, flaw.get());
+            }
+        }
         byte[] encoded = encode(upright, output);
         log.debug(
                 "Sanitized a {} upload of {} bytes into a {} × {} {} of {} bytes (orientation {})",
@@ -143,6 +179,10 @@ public class ImageUploads {
                 encoded.length,
                 orientation);
         return new SanitizedImage(encoded, output.contentType(), upright.getWidth(), upright.getHeight());
+    }
+
+    private static ValidationFailed refused(String field, PhotoFlaw flaw) {
+        return new ValidationFailed(field, flaw.message());
     }
 
     /**

@@ -35,7 +35,10 @@ class UploadController {
 
     @Operation(
             summary = "Upload a photo of your yard (JPEG, PNG or WebP; at most 10 MiB and 40 megapixels)",
-            description = "Verified users only (403 email_not_verified). At most yarda.uploads.max-per-day photos and"
+            description = "Verified users only (403 email_not_verified). A photo smaller than 640×480 pixels (either"
+                    + " way up), too dark, overexposed, almost uniform or badly blurred is refused with 422"
+                    + " validation_failed, errors [{field: file, message}] saying what to do; it is neither kept nor"
+                    + " counted. At most yarda.uploads.max-per-day photos and"
                     + " yarda.uploads.max-bytes-per-day bytes (as stored) per user in any 24 hours, photos sent with"
                     + " a design included; beyond that 429 rate_limited with retry_after. A photo that no design uses"
                     + " is removed after yarda.uploads.unused-retention.")
@@ -57,7 +60,7 @@ class UploadController {
             CurrentUser user, @RequestPart(name = "file", required = false) @Nullable MultipartFile file)
             throws IOException {
         // the part is optional here so that a user who may not upload at all hears that first (403, 429)
-        Upload upload = uploads.store(user.id(), file == null ? null : file.getBytes());
+        Upload upload = uploads.store(user.id(), "file", file == null ? null : file.getBytes());
         return ResponseEntity.created(URI.create("/api/uploads/" + upload.id())).body(upload);
     }
 

@@ -68,11 +68,14 @@ public class Uploads {
     }
 
     /**
-     * Validates {@code bytes} as a JPEG, PNG or WebP photo (by content, not name), re-encodes it without any
-     * metadata and keeps it for {@code userId}. Checks, in this order: a verified email, room left in the daily
-     * quotas, the photo itself, and then, with its stored size, the quotas again (where concurrent uploads of the
-     * user are counted one after the other). No database connection is held while the photo is decoded.
+     * Validates {@code bytes} as a JPEG, PNG or WebP photo (by content, not name) that can show a yard, re-encodes it
+     * without any metadata and keeps it for {@code userId}. Checks, in this order: a verified email, room left in the
+     * daily quotas, the photo itself (its format, size and {@link com.yarda.storage.PhotoQuality quality}), and then,
+     * with its stored size, the quotas again (where concurrent uploads of the user are counted one after the other).
+     * No database connection is held while the photo is decoded; a photo refused for any reason is neither kept nor
+     * counted.
      *
+     * @param field the request field that carried the photo ({@code file}, {@code photo}), which a refusal names
      * @param bytes the uploaded file; null when the request carried none
      * @throws com.yarda.account.EmailNotVerified (403) unless the user has verified their email
      * @throws UploadQuotaExceeded (429) when the photos or bytes of the last 24 hours reach {@code yarda.uploads.*}
@@ -80,14 +83,16 @@ public class Uploads {
      * @throws com.yarda.storage.UnsupportedImage (415) for anything that is not such an image
      * @throws com.yarda.storage.ImageTooLarge (413) above 10 MiB or 40 megapixels, or when the stored photo alone
      *     is larger than a day's bytes
+     * @throws com.yarda.platform.ValidationFailed (422) naming {@code field} when the photo is too small, too dark,
+     *     overexposed, almost uniform or blurred
      */
-    public Upload store(UUID userId, byte @Nullable [] bytes) {
+    public Upload store(UUID userId, String field, byte @Nullable [] bytes) {
         accounts.requireVerified(userId);
         quota.requireRoom(userId, clock.instant());
         if (bytes == null) {
             throw new MissingPhoto();
         }
-        SanitizedImage image = images.sanitize(bytes);
+        SanitizedImage image = images.sanitizePhoto(bytes, field);
         StoredImage stored = store.store(image.bytes(), image.contentType());
         UUID id = UUID.randomUUID();
         Upload upload = new Upload(

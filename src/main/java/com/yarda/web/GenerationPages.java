@@ -116,7 +116,14 @@ class GenerationPages {
             Generations.Accepted accepted = generations.accept(user.id(), request, blankToNull(form.requestKey()));
             return "redirect:/generations/" + accepted.generationId();
         } catch (ValidationFailed failure) {
-            Forms.reject(result, failure);
+            // The photo is judged only once every other field has passed, so its problem comes alone; it is no
+            // field of the form record, and goes beside the file input.
+            failure.errors().stream()
+                    .filter(problem -> problem.field().equals("photo"))
+                    .findFirst()
+                    .ifPresentOrElse(
+                            problem -> model.addAttribute("photoError", "The photo " + problem.message() + "."),
+                            () -> Forms.reject(result, failure));
             failure.errors().stream()
                     .filter(problem -> problem.field().equals("input_photo_url"))
                     .findFirst()

@@ -48,7 +48,7 @@ class AccountDeletionTests extends IntegrationTest {
         credits.adjust(user.id(), CreditType.TOKEN, 4);
         String photoUrl = api(user.token())
                 .contentType("multipart/form-data")
-                .multiPart("file", "yard.png", png(320, 240), "image/png")
+                .multiPart("file", "yard.jpg", photo(640, 480), "image/jpeg")
                 .post("/api/uploads")
                 .then()
                 .statusCode(201)

@@ -76,7 +76,7 @@ class GeminiGenerationTests extends IntegrationTest {
         gemini.stubFor(post(urlPathEqualTo(PATH))
                 .withRequestBody(containing("keep the steps"))
                 .willReturn(okJson(answer(answer))));
-        String photoUrl = upload(user, png(120, 90)).path("url");
+        String photoUrl = upload(user, photo(640, 480)).path("url");
         byte[] sanitized = api(user.token()).get(photoUrl).asByteArray();
 
         String id = create(
@@ -94,7 +94,7 @@ class GeminiGenerationTests extends IntegrationTest {
                 .isEqualTo(answer);
         gemini.verify(postRequestedFor(urlPathEqualTo(PATH))
                 .withHeader("x-goog-api-key", equalTo(KEY))
-                .withRequestBody(matchingJsonPath("$.contents[0].parts[?(@.inline_data.mime_type == 'image/png')]"))
+                .withRequestBody(matchingJsonPath("$.contents[0].parts[?(@.inline_data.mime_type == 'image/jpeg')]"))
                 .withRequestBody(containing(Base64.getEncoder().encodeToString(sanitized)))
                 .withRequestBody(matchingJsonPath("$.generationConfig.responseModalities[?(@ == 'IMAGE')]")));
     }

@@ -14,6 +14,7 @@ import com.yarda.credits.CreditType;
 import com.yarda.credits.Credits;
 import com.yarda.designer.Design;
 import com.yarda.test.IntegrationTest;
+import com.yarda.test.YardPhotos;
 import io.restassured.response.Response;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
@@ -141,7 +142,7 @@ class GenerationApiTests extends IntegrationTest {
     void invalidRequestsAre422NamingTheFieldsAndChangeNothing() {
         TestUser user = verifiedUser();
         TestUser other = verifiedUser();
-        String foreignUpload = upload(other, png(40, 30)).path("url");
+        String foreignUpload = upload(other, photo(640, 480)).path("url");
 
         List<Map<String, Object>> invalid = List.of(
                 Map.of("input_type", "address", "input_address", "1234", "style", "japanese_zen"),
@@ -205,12 +206,12 @@ class GenerationApiTests extends IntegrationTest {
     @Test
     void aPhotoUploadedFirstOrSentInTheSameRequestBecomesADesign() throws Exception {
         TestUser user = verifiedUser();
-        Response upload = upload(user, png(320, 240));
+        Response upload = upload(user, YardPhotos.yardPng(800, 600));
         upload.then()
                 .statusCode(201)
                 .body("content_type", equalTo("image/png"))
-                .body("width", equalTo(320))
-                .body("height", equalTo(240))
+                .body("width", equalTo(800))
+                .body("height", equalTo(600))
                 .body("size_bytes", notNullValue())
                 .body("url", startsWith("/api/uploads/"));
 
@@ -222,7 +223,7 @@ class GenerationApiTests extends IntegrationTest {
                 .contentType("multipart/form-data")
                 .multiPart("input_type", "photo")
                 .multiPart("style", "tropical_resort")
-                .multiPart("photo", "yard.png", png(200, 150), "image/png")
+                .multiPart("photo", "yard.jpg", photo(640, 480), "image/jpeg")
                 .post("/api/generations");
         multipart.then().statusCode(202).body("input_photo_url", startsWith("/api/uploads/"));
 
@@ -268,7 +269,7 @@ class GenerationApiTests extends IntegrationTest {
     void anotherUsersGenerationImageAndUploadAreNotFound() {
         TestUser owner = verifiedUser();
         TestUser stranger = verifiedUser();
-        String uploadId = upload(owner, png(64, 64)).path("id");
+        String uploadId = upload(owner, photo(640, 480)).path("id");
         String id = create(owner, address("7 Private Road", "desert_landscape")).path("id");
         awaitFinished(owner, id);
 

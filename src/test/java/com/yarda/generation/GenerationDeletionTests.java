@@ -144,7 +144,7 @@ class GenerationDeletionTests extends IntegrationTest {
     void thePhotoGoesWithTheLastDesignThatUsesIt() {
         TestUser user = verifiedUser();
         String photoUrl =
-                upload(user, png(640, 480)).then().statusCode(201).extract().path("url");
+                upload(user, photo(640, 480)).then().statusCode(201).extract().path("url");
         Map<String, Object> body =
                 Map.of("input_type", "photo", "input_photo_url", photoUrl, "style", "tropical_resort");
         String first = create(user, body).then().statusCode(202).extract().path("id");

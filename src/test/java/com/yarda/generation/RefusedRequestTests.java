@@ -6,8 +6,10 @@ import static org.hamcrest.Matchers.equalTo;
 import com.yarda.credits.CreditType;
 import com.yarda.credits.Credits;
 import com.yarda.test.IntegrationTest;
+import com.yarda.test.YardPhotos;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import java.time.Duration;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
@@ -15,8 +17,13 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** A request with a photo in it that is refused after its photo was read leaves nothing behind: no row, no file. */
+/**
+ * A request with a photo in it that is refused after its photo was read leaves nothing behind: no row, no file. A
+ * photo that cannot become a design is refused before the rate limit and the credit are looked at.
+ */
 class RefusedRequestTests extends IntegrationTest {
+
+    private static final byte[] DARK_PHOTO = YardPhotos.jpeg(YardPhotos.exposed(YardPhotos.yard(640, 480), 0.2, 0));
 
     @Autowired
     Credits credits;
@@ -72,6 +79,51 @@ class RefusedRequestTests extends IntegrationTest {
     }
 
     @Test
+    void aRequestWithADarkPhotoIs422NamingThePhotoAndCostsNothing() {
+        TestUser user = verifiedUser();
+        Set<String> before = imageFiles();
+
+        withPhoto(user, DARK_PHOTO, null)
+                .then()
+                .statusCode(422)
+                .contentType("application/problem+json")
+                .body("error", equalTo("validation_failed"))
+                .body("errors[0].field", equalTo("photo"))
+                .body("errors[0].message", equalTo("is too dark: take it in daylight"));
+
+        api(user.token()).get("/api/credits/balance").then().body("total_available", equalTo(3));
+        api(user.token())
+                .get("/api/rate-limits/status")
+                .then()
+                .body("remaining_requests", equalTo(3))
+                .body("can_request", equalTo(true));
+        api(user.token()).get("/api/credits/transactions").then().body("total", equalTo(1));
+        assertThat(uploadCount(user)).isZero();
+        assertThat(generationCount(user)).isZero();
+        assertNoImageLeftBehindSince(before);
+    }
+
+    @Test
+    void aDarkPhotoIsRefusedBeforeTheRateLimitAndTheCredit() {
+        TestUser user = verifiedUser();
+        // three designs: the rate limit is reached and the trial credits are spent
+        for (int i = 0; i < 3; i++) {
+            acceptAddress(user, i + " Dusk Street", "japanese_zen");
+        }
+        withPhoto(user, photo(640, 480), null).then().statusCode(429).body("error", equalTo("rate_limited"));
+        Set<String> before = imageFiles();
+
+        withPhoto(user, DARK_PHOTO, null).then().statusCode(422).body("errors[0].field", equalTo("photo"));
+
+        clock.advance(Duration.ofMinutes(2));
+        withPhoto(user, photo(640, 480), null).then().statusCode(402).body("error", equalTo("insufficient_credits"));
+        withPhoto(user, DARK_PHOTO, null).then().statusCode(422).body("errors[0].field", equalTo("photo"));
+        assertThat(uploadCount(user)).isZero();
+        assertThat(generationCount(user)).isEqualTo(3);
+        assertNoImageLeftBehindSince(before);
+    }
+
+    @Test
     void anAcceptedRequestKeepsItsPhotoAndAReplayOfItAddsNone() {
         TestUser user = verifiedUser();
 
@@ -85,11 +137,15 @@ class RefusedRequestTests extends IntegrationTest {
     }
 
     private static Response withPhoto(TestUser user, @Nullable String idempotencyKey) {
+        return withPhoto(user, photo(640, 480), idempotencyKey);
+    }
+
+    private static Response withPhoto(TestUser user, byte[] photo, @Nullable String idempotencyKey) {
         RequestSpecification request = api(user.token())
                 .contentType("multipart/form-data")
                 .multiPart("input_type", "photo")
                 .multiPart("style", "english_garden")
-                .multiPart("photo", "yard.png", png(120, 90), "image/png");
+                .multiPart("photo", "yard.jpg", photo, "image/jpeg");
         if (idempotencyKey != null) {
             request.header("Idempotency-Key", idempotencyKey);
         }

@@ -96,20 +96,20 @@ class SiteGenerationTests extends IntegrationTest {
     @Test
     void aPhotoDesignGetsASiteOnlyWhenItSaysWhereTheYardIs() {
         TestUser user = verifiedUser();
-        byte[] photo = png(200, 150);
+        byte[] photo = photo(640, 480);
 
         Response withAddress = api(user.token())
                 .contentType("multipart/form-data")
                 .multiPart("input_type", "photo")
                 .multiPart("input_address", "12 Elm St, Phoenix, AZ 85001")
                 .multiPart("style", "desert_landscape")
-                .multiPart("photo", "yard.png", photo, "image/png")
+                .multiPart("photo", "yard.jpg", photo, "image/jpeg")
                 .post("/api/generations");
         Response without = api(user.token())
                 .contentType("multipart/form-data")
                 .multiPart("input_type", "photo")
                 .multiPart("style", "desert_landscape")
-                .multiPart("photo", "yard.png", photo, "image/png")
+                .multiPart("photo", "yard.jpg", photo, "image/jpeg")
                 .post("/api/generations");
         Map<String, Object> located =
                 awaitFinished(user, withAddress.then().statusCode(202).extract().path("id"));

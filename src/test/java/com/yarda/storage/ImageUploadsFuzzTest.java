@@ -3,13 +3,15 @@ package com.yarda.storage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import com.yarda.platform.ValidationFailed;
 import java.io.ByteArrayInputStream;
 import javax.imageio.ImageIO;
 import org.springframework.util.unit.DataSize;
 
 /**
  * Any byte string sent as an upload either becomes a clean image or is refused with one of the two upload problems
- * (415 {@link UnsupportedImage}, 413 {@link ImageTooLarge}). Any other exception would be a 500 for bad input, a
+ * (415 {@link UnsupportedImage}, 413 {@link ImageTooLarge}); sent as a photo, a clean image may also be refused as
+ * one that cannot become a design (422 {@link ValidationFailed}). Any other exception would be a 500 for bad input, a
  * bug. Runs the committed corpus ({@code ImageUploadsFuzzTestInputs/sanitize}) in every build; {@code JAZZER_FUZZ=1
  * ./mvnw test -Dtest=ImageUploadsFuzzTest} fuzzes for new inputs.
  */
@@ -33,5 +35,13 @@ class ImageUploadsFuzzTest {
         assertThat(decoded).isNotNull();
         assertThat(decoded.getWidth()).isEqualTo(image.width());
         assertThat(decoded.getHeight()).isEqualTo(image.height());
+        // judged as a photo of a yard, an image that is safe to keep is kept or refused as unusable, nothing else
+        try {
+            assertThat(UPLOADS.sanitizePhoto(upload, "file").width()).isEqualTo(image.width());
+        } catch (ValidationFailed unusable) {
+            assertThat(unusable.errors())
+                    .singleElement()
+                    .satisfies(problem -> assertThat(problem.field()).isEqualTo("file"));
+        }
     }
 }

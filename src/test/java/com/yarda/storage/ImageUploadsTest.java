@@ -8,6 +8,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import com.yarda.platform.FieldProblem;
+import com.yarda.platform.ValidationFailed;
+import com.yarda.test.YardPhotos;
 import java.awt.Color;
 import java.awt.color.ColorSpace;
 import java.awt.color.ICC_Profile;
@@ -345,6 +348,54 @@ class ImageUploadsTest {
             assertThat(in).as("test fixture").isNotNull();
             return in.readAllBytes();
         }
+    }
+
+    @Test
+    void aSharpPhotoOfAYardIsSanitizedLikeAnyImage() {
+        SanitizedImage photo = uploads.sanitizePhoto(YardPhotos.jpeg(YardPhotos.yard(640, 480)), "file");
+
+        assertThat(photo.contentType()).isEqualTo("image/jpeg");
+        assertThat(photo.width()).isEqualTo(640);
+        assertThat(photo.height()).isEqualTo(480);
+    }
+
+    @Test
+    void aDarkPhotoIsRefusedNamingItsFieldAndSayingWhatToDo() {
+        byte[] dark = YardPhotos.jpeg(YardPhotos.exposed(YardPhotos.yard(640, 480), 0.2, 0));
+
+        assertThatThrownBy(() -> uploads.sanitizePhoto(dark, "photo"))
+                .isInstanceOfSatisfying(ValidationFailed.class, problem -> {
+                    assertThat(problem.status()).isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT);
+                    assertThat(problem.code()).isEqualTo("validation_failed");
+                    assertThat(problem.errors())
+                            .containsExactly(new FieldProblem("photo", "is too dark: take it in daylight"));
+                });
+        // judging what a photo shows is for photos: the same image is safe to keep
+        assertThat(uploads.sanitize(dark).width()).isEqualTo(640);
+    }
+
+    @Test
+    void aPhotoTooSmallByItsHeaderIsRefusedBeforeItsPixelsAreDecoded() {
+        // image data that would not even decode: only the header is read
+        byte[] thumbnail = TestImages.pngClaiming(320, 240);
+
+        assertThatThrownBy(() -> uploads.sanitizePhoto(thumbnail, "file"))
+                .isInstanceOfSatisfying(
+                        ValidationFailed.class,
+                        problem -> assertThat(problem.errors())
+                                .containsExactly(new FieldProblem("file", PhotoFlaw.TOO_SMALL.message())));
+        assertThatThrownBy(() -> uploads.sanitize(thumbnail)).isInstanceOf(UnsupportedImage.class);
+    }
+
+    @Test
+    void aPortraitPhotoIsLargeEnoughEitherWayUp() {
+        byte[] portrait = TestImages.withSegmentAfterSoi(
+                YardPhotos.jpeg(YardPhotos.yard(640, 480)), TestImages.app1(TestImages.exifWithOrientation(6)));
+
+        SanitizedImage upright = uploads.sanitizePhoto(portrait, "file");
+
+        assertThat(upright.width()).isEqualTo(480);
+        assertThat(upright.height()).isEqualTo(640);
     }
 
     private static byte[] noiseJpeg(int width, int height) {

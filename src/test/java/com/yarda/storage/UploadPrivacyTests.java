@@ -3,7 +3,6 @@ package com.yarda.storage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.yarda.test.IntegrationTest;
-import java.awt.Color;
 import org.junit.jupiter.api.Test;
 
 /** Through the API: what a phone photo reveals about a home is gone once it is uploaded. */
@@ -12,8 +11,7 @@ class UploadPrivacyTests extends IntegrationTest {
     @Test
     void aJpegWithGpsTagsIsServedBackWithoutAnyExif() {
         TestUser user = verifiedUser();
-        byte[] photo = TestImages.withSegmentAfterSoi(
-                TestImages.plainJpeg(160, 120, new Color(90, 140, 70)), TestImages.app1(TestImages.exifWithGps(1)));
+        byte[] photo = TestImages.withSegmentAfterSoi(photo(640, 480), TestImages.app1(TestImages.exifWithGps(1)));
         assertThat(contains(photo, TestImages.LATITUDE_RATIONALS)).isTrue();
 
         String url = api(user.token())
@@ -27,7 +25,7 @@ class UploadPrivacyTests extends IntegrationTest {
         byte[] served =
                 api(user.token()).get(url).then().statusCode(200).extract().asByteArray();
 
-        assertThat(TestImages.decode(served).getWidth()).isEqualTo(160);
+        assertThat(TestImages.decode(served).getWidth()).isEqualTo(640);
         assertThat(TestImages.jpegMarkersBeforeScan(served)).doesNotContain(0xE1);
         assertThat(contains(served, "Exif".getBytes())).isFalse();
         assertThat(contains(served, TestImages.LATITUDE_RATIONALS)).isFalse();

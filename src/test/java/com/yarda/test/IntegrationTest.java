@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -65,6 +66,8 @@ public abstract class IntegrationTest {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
     private static final AtomicInteger CLIENTS = new AtomicInteger();
+    // drawing one takes a while; tests send the same few sizes again and again
+    private static final Map<List<Integer>, byte[]> PHOTOS = new ConcurrentHashMap<>();
     public static final String PUBLIC_URL = "http://yarda.test";
     /** The one admin of the tests ({@code yarda.admin.emails}); {@link #adminUser()} logs in as them. */
     public static final String ADMIN_EMAIL = "operator@yarda.test";
@@ -357,11 +360,11 @@ public abstract class IntegrationTest {
                 .path("id");
     }
 
-    /** {@code POST /api/uploads} of {@code image} as {@code user}. */
+    /** {@code POST /api/uploads} of {@code image} as {@code user} (its type is judged by its bytes, not its name). */
     protected static Response upload(TestUser user, byte[] image) {
         return api(user.token())
                 .contentType("multipart/form-data")
-                .multiPart("file", "yard.png", image, "image/png")
+                .multiPart("file", "yard.jpg", image, "image/jpeg")
                 .post("/api/uploads");
     }
 
@@ -435,7 +438,20 @@ public abstract class IntegrationTest {
                 });
     }
 
-    /** A small PNG that passes for a photo of a yard: a lawn with a house on it. */
+    /**
+     * A photo of a yard as a phone takes it: a JPEG of {@link YardPhotos#yard}, sharp and textured, so that it passes
+     * the photo check. The same bytes for the same size (another size for another photo); {@code 640 × 480} is the
+     * smallest photo accepted.
+     */
+    protected static byte[] photo(int width, int height) {
+        return PHOTOS.computeIfAbsent(List.of(width, height), size -> YardPhotos.jpeg(YardPhotos.yard(width, height)))
+                .clone();
+    }
+
+    /**
+     * A small flat PNG: a lawn with a house on it, as a designer might draw a design. Too small and too plain to pass
+     * for an uploaded photo ({@link #photo} is one).
+     */
     protected static byte[] png(int width, int height) {
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();

@@ -55,7 +55,7 @@ class UploadLimitsTests extends IntegrationTest {
         String token = registerAndLogin(email);
 
         for (Response refused : List.of(
-                upload(token, png(64, 48)),
+                upload(token, photo(640, 480)),
                 upload(token, "this is not a photo".getBytes()),
                 upload(token, new byte[0]),
                 api(token)
@@ -68,7 +68,7 @@ class UploadLimitsTests extends IntegrationTest {
                     .body("error", equalTo("email_not_verified"));
         }
         api().contentType("multipart/form-data")
-                .multiPart("file", "yard.png", png(64, 48), "image/png")
+                .multiPart("file", "yard.jpg", photo(640, 480), "image/jpeg")
                 .post("/api/uploads")
                 .then()
                 .statusCode(401)
@@ -83,7 +83,7 @@ class UploadLimitsTests extends IntegrationTest {
     void theUploadAfterTheDailyCountIsRefusedAndDeletingAPhotoDoesNotGiveItBack() {
         TestUser user = verifiedUser();
         int max = properties.maxPerDay();
-        byte[] photo = png(16, 12);
+        byte[] photo = photo(640, 480);
         alreadyUploaded(user, max - 2, 1000);
         upload(user.token(), photo).then().statusCode(201);
         // a photo sent with a design request is an upload too: the last one of the day
@@ -91,7 +91,7 @@ class UploadLimitsTests extends IntegrationTest {
                 .contentType("multipart/form-data")
                 .multiPart("input_type", "photo")
                 .multiPart("style", "japanese_zen")
-                .multiPart("photo", "yard.png", photo, "image/png")
+                .multiPart("photo", "yard.jpg", photo, "image/jpeg")
                 .post("/api/generations")
                 .then()
                 .statusCode(202)
@@ -115,7 +115,7 @@ class UploadLimitsTests extends IntegrationTest {
                 .contentType("multipart/form-data")
                 .multiPart("input_type", "photo")
                 .multiPart("style", "japanese_zen")
-                .multiPart("photo", "yard.png", photo, "image/png")
+                .multiPart("photo", "yard.jpg", photo, "image/jpeg")
                 .post("/api/generations")
                 .then()
                 .statusCode(429)
@@ -139,14 +139,14 @@ class UploadLimitsTests extends IntegrationTest {
     void bytesAreCountedAsStoredAndTheUploadThatWouldPassTheDailyBytesIsRefused() throws IOException {
         TestUser user = verifiedUser();
         long max = properties.maxBytesPerDay().toBytes();
-        // as if the user had stored all but 50,000 bytes of today's allowance already
-        alreadyUploaded(user, 1, max - 50_000);
+        // as if the user had stored all but 500,000 bytes of today's allowance already
+        alreadyUploaded(user, 1, max - 500_000);
 
-        Response small = upload(user.token(), png(16, 12));
+        Response small = upload(user.token(), photo(640, 480));
         small.then().statusCode(201);
-        long left = 50_000 - small.<Integer>path("size_bytes");
+        long left = 500_000 - small.<Integer>path("size_bytes");
 
-        Response refused = upload(user.token(), noise(200, 200));
+        Response refused = upload(user.token(), noise(640, 480));
         refused.then()
                 .statusCode(429)
                 .contentType("application/problem+json")
@@ -164,7 +164,7 @@ class UploadLimitsTests extends IntegrationTest {
         TestUser user = verifiedUser();
         alreadyUploaded(user, properties.maxPerDay() - 3, 1000);
         // a size no other test uses, so that its stored files can be told apart
-        byte[] photo = png(23, 17);
+        byte[] photo = photo(643, 481);
 
         List<Response> answers = race(12, i -> () -> upload(user.token(), photo));
 
@@ -194,8 +194,8 @@ class UploadLimitsTests extends IntegrationTest {
     @Test
     void photosNoDesignUsesAreRemovedAfterTheRetentionAndUsedOnesAreKept() {
         TestUser user = verifiedUser();
-        Response unused = upload(user.token(), png(40, 30));
-        Response used = upload(user.token(), png(41, 30));
+        Response unused = upload(user.token(), photo(640, 480));
+        Response used = upload(user.token(), photo(641, 480));
         String design = api(user.token())
                 .body(json(
                         Map.of("input_type", "photo", "input_photo_url", used.path("url"), "style", "mediterranean")))
@@ -208,7 +208,7 @@ class UploadLimitsTests extends IntegrationTest {
         String unusedKey = storageKey(unused.path("id"));
 
         clock.advance(properties.unusedRetention().minusMinutes(1));
-        Response young = upload(user.token(), png(42, 30));
+        Response young = upload(user.token(), photo(642, 480));
         housekeeping.removeUnused();
         api(user.token()).get("/api/uploads/" + unused.path("id")).then().statusCode(200);
 
@@ -242,7 +242,7 @@ class UploadLimitsTests extends IntegrationTest {
     private static Response upload(String token, byte[] image) {
         return api(token)
                 .contentType("multipart/form-data")
-                .multiPart("file", "yard.png", image, "image/png")
+                .multiPart("file", "yard.jpg", image, "image/jpeg")
                 .post("/api/uploads");
     }
 
@@ -273,7 +273,10 @@ class UploadLimitsTests extends IntegrationTest {
                 .single();
     }
 
-    /** A PNG of random pixels: it does not compress, so it stays large once stored. */
+    /**
+     * A PNG of random pixels: it does not compress, so it stays large once stored (and, all detail and no blur, it
+     * passes the photo check).
+     */
     private static byte[] noise(int width, int height) throws IOException {
         Random random = new Random(42);
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);

@@ -13,6 +13,7 @@ import com.yarda.test.Mailbox;
 import com.yarda.test.MutableClock;
 import com.yarda.test.ScriptedDesigner.Held;
 import com.yarda.test.SiteServices;
+import com.yarda.test.YardPhotos;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
@@ -22,7 +23,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.regex.Pattern;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -138,8 +138,8 @@ class JourneyBrowserTests extends BrowserTest {
     void aPhotoIsPreviewedThenShownBeforeAndAfter() throws Exception {
         TestUser user = verifiedUser();
         logIn(user);
-        Path photo = Files.createTempFile("yard", ".png");
-        Files.write(photo, yardPhoto());
+        Path photo = Files.createTempFile("yard", ".jpg");
+        Files.write(photo, photo(800, 600));
 
         page.getByText("A photo", new Page.GetByTextOptions().setExact(true)).click();
         page.locator("[data-photo-input]").setInputFiles(photo);
@@ -158,6 +158,27 @@ class JourneyBrowserTests extends BrowserTest {
         page.waitForFunction(
                 "() => [...document.querySelectorAll('.side-by-side img')].every(i => i.naturalWidth > 0)");
         screenshot("09-before-after");
+    }
+
+    @Test
+    void aDarkPhotoIsRefusedBesideThePhotoFieldAndCostsNothing() throws Exception {
+        TestUser user = verifiedUser();
+        logIn(user);
+        Path photo = Files.createTempFile("night", ".jpg");
+        Files.write(photo, YardPhotos.jpeg(YardPhotos.exposed(YardPhotos.yard(800, 600), 0.15, 0)));
+
+        page.getByText("A photo", new Page.GetByTextOptions().setExact(true)).click();
+        page.locator("[data-photo-input]").setInputFiles(photo);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(Pattern.compile("Create my design")))
+                .click();
+
+        Locator error = page.locator("[data-for-type=photo] .field-error");
+        assertThat(error).isVisible();
+        assertThat(error).hasText("The photo is too dark: take it in daylight.");
+        assertThat(page.getByLabel("Photo of your yard")).hasAttribute("aria-describedby", "photo-hint photo-error");
+        assertThat(page.locator(".credits-badge")).containsText("3");
+        assertThat(uploadCount(user)).isZero();
+        assertThat(generationCount(user)).isZero();
     }
 
     @Test
@@ -332,23 +353,6 @@ class JourneyBrowserTests extends BrowserTest {
 
     private boolean horizontalOverflow() {
         return (Boolean) page.evaluate("() => document.documentElement.scrollWidth > window.innerWidth");
-    }
-
-    static byte[] yardPhoto() throws Exception {
-        BufferedImage image = new BufferedImage(800, 600, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = image.createGraphics();
-        g.setPaint(new java.awt.GradientPaint(0, 0, new Color(150, 190, 230), 0, 260, new Color(210, 225, 240)));
-        g.fillRect(0, 0, 800, 260);
-        g.setColor(new Color(96, 140, 70));
-        g.fillRect(0, 260, 800, 340);
-        g.setColor(new Color(205, 190, 160));
-        g.fillRect(250, 120, 300, 180);
-        g.setColor(new Color(120, 70, 50));
-        g.fillPolygon(new int[] {230, 400, 570}, new int[] {120, 40, 120}, 3);
-        g.dispose();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ImageIO.write(image, "png", out);
-        return out.toByteArray();
     }
 
     @Test

@@ -11,17 +11,30 @@ import java.util.List;
  * @param plants the plants it shows, numbered as drawn, with quantities where the designer knows them; empty when
  *     the designer could not tell (the generation then lists the palette without quantities)
  * @param materials the hardscape materials it uses; empty when the designer could not tell
+ * @param notes what the designer says about the design for the homeowner, e.g. for a refinement which wishes it
+ *     applied and which it could not ("Could not apply: …"); may be empty
  */
 public record Design(
-        byte[] image, String contentType, String prompt, List<PlacedPlant> plants, List<Material> materials) {
+        byte[] image,
+        String contentType,
+        String prompt,
+        List<PlacedPlant> plants,
+        List<Material> materials,
+        List<String> notes) {
 
     public Design {
         plants = List.copyOf(plants);
         materials = List.copyOf(materials);
+        notes = List.copyOf(notes);
+    }
+
+    /** A design that says nothing beyond what it is made of. */
+    public Design(byte[] image, String contentType, String prompt, List<PlacedPlant> plants, List<Material> materials) {
+        this(image, contentType, prompt, plants, materials, List.of());
     }
 
     /** A design whose designer cannot tell what it is made of. */
     public Design(byte[] image, String contentType, String prompt) {
-        this(image, contentType, prompt, List.of(), List.of());
+        this(image, contentType, prompt, List.of(), List.of(), List.of());
     }
 }

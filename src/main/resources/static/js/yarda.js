@@ -148,16 +148,42 @@
     });
   }
 
+  // A share link is copied with one tap; without a clipboard it stays visible text to select.
+  function copyButtons(root) {
+    each(root, '[data-copy]', function (button) {
+      var source = document.querySelector(button.dataset.copy);
+      var status = document.querySelector('[data-copy-status]');
+      if (!source || !navigator.clipboard) return;
+      button.hidden = false;
+      button.addEventListener('click', function () {
+        navigator.clipboard.writeText(source.value).then(function () {
+          if (status) status.textContent = 'Link copied.';
+        }, function () {
+          source.select();
+          if (status) status.textContent = 'Select the link and copy it.';
+        });
+      });
+    });
+  }
+
+  // "Print" on a shared design; the browser's own print command works as well.
+  function printButtons(root) {
+    each(root, '[data-print]', function (button) {
+      button.hidden = false;
+      button.addEventListener('click', function () { window.print(); });
+    });
+  }
+
   function enhance(root) {
     submitOnce(root); inputType(root); dropzone(root); counters(root); countdowns(root);
-    cooldowns(root); compare(root); autosubmit(root); localDates(root);
+    cooldowns(root); compare(root); autosubmit(root); localDates(root); copyButtons(root); printButtons(root);
   }
 
   document.addEventListener('DOMContentLoaded', function () {
     enhance(document);
     // fragments swapped in by htmx (the progress panel) get the same treatment
     document.body.addEventListener('htmx:load', function (event) {
-      if (event.target !== document.body) { compare(event.target); localDates(event.target); }
+      if (event.target !== document.body) { compare(event.target); localDates(event.target); copyButtons(event.target); }
     });
     // htmx requests carry the CSRF token of the page
     document.body.addEventListener('htmx:configRequest', function (event) {

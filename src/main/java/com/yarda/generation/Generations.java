@@ -21,6 +21,7 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -48,6 +49,7 @@ public class Generations {
     private final ImageDeletions deletions;
     private final TransactionTemplate transaction;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     Generations(
             Accounts accounts,
@@ -60,7 +62,8 @@ public class Generations {
             ImageStore images,
             ImageDeletions deletions,
             PlatformTransactionManager transactions,
-            Clock clock) {
+            Clock clock,
+            ApplicationEventPublisher events) {
         this.accounts = accounts;
         this.uploads = uploads;
         this.acceptance = acceptance;
@@ -72,6 +75,7 @@ public class Generations {
         this.deletions = deletions;
         this.transaction = new TransactionTemplate(transactions);
         this.clock = clock;
+        this.events = events;
     }
 
     /** The answer to an accepted request, or the replay of the first answer to an idempotent retry. */
@@ -152,6 +156,7 @@ public class Generations {
     /**
      * Deletes a finished generation of {@code userId} for good: its image, its photo (unless another of the user's
      * designs uses it) and everything it said. Its credit entries stay, as spent (or refunded) on a deleted design.
+     * {@link GenerationDeleted} goes out in the deleting transaction (a share link of it ends with it).
      *
      * @throws NotFound when there is no such generation of the user (or it is already deleted)
      * @throws GenerationInProgress (409) while it is pending or processing
@@ -167,6 +172,7 @@ public class Generations {
             }
             idempotencyKeys.forget(id);
             deletions.afterCommit(row.get().imageKeys());
+            events.publishEvent(new GenerationDeleted(userId, id));
             return row.get();
         });
         if (deleted.inputUploadId() != null) {

@@ -98,6 +98,11 @@ class SecurityConfiguration implements WebMvcConfigurer {
     }
 
     @Bean
+    DerivedKeys derivedKeys(SecretKey tokenSigningKey) {
+        return new DerivedKeys(tokenSigningKey);
+    }
+
+    @Bean
     JwtEncoder jwtEncoder(SecretKey tokenSigningKey) {
         return new NimbusJwtEncoder(new ImmutableSecret<>(tokenSigningKey));
     }

@@ -14,6 +14,7 @@ import com.yarda.platform.Page;
 import com.yarda.platform.ProblemException;
 import com.yarda.platform.RateLimited;
 import com.yarda.platform.ValidationFailed;
+import com.yarda.share.Shares;
 import com.yarda.storage.ImageBlob;
 import com.yarda.upload.UploadQuotaExceeded;
 import com.yarda.upload.Uploads;
@@ -47,12 +48,15 @@ class GenerationPages {
     private final Accounts accounts;
     private final Uploads uploads;
     private final StyleExamples examples;
+    private final Shares shares;
 
-    GenerationPages(Generations generations, Accounts accounts, Uploads uploads, StyleExamples examples) {
+    GenerationPages(
+            Generations generations, Accounts accounts, Uploads uploads, StyleExamples examples, Shares shares) {
         this.generations = generations;
         this.accounts = accounts;
         this.uploads = uploads;
         this.examples = examples;
+        this.shares = shares;
     }
 
     /** The generate form; {@code requestKey} makes a double submit (or a reload) one generation, not two. */
@@ -194,10 +198,17 @@ class GenerationPages {
         return "generation/detail :: progress";
     }
 
-    /** The generation, then the balances: read in this order, a failed generation's refund is always included. */
+    /**
+     * The generation, then the balances: read in this order, a failed generation's refund is always included. A
+     * completed one also shows its share link, when it is shared.
+     */
     private void showGeneration(CurrentUser user, UUID id, Model model) {
-        model.addAttribute("generation", view(generations.get(user.id(), id)));
+        Generation generation = generations.get(user.id(), id);
+        model.addAttribute("generation", view(generation));
         model.addAttribute("me", accounts.user(user.id()));
+        if (generation.status() == GenerationStatus.COMPLETED) {
+            model.addAttribute("share", shares.link(user.id(), id).orElse(null));
+        }
     }
 
     @GetMapping("/generations/{id}/image")

@@ -5,11 +5,14 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.StaticHeadersWriter;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.savedrequest.RequestCache;
 import org.springframework.session.web.http.CookieSerializer;
@@ -25,6 +28,9 @@ class WebSecurityConfiguration {
 
     static final String SESSION_COOKIE = "YARDA_SESSION";
 
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data: blob:; style-src 'self';"
+            + " script-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'self'; object-src 'none'";
+
     static final String[] USER_PAGES = {
         "/generate",
         "/generations/**",
@@ -37,8 +43,34 @@ class WebSecurityConfiguration {
         "/admin/**"
     };
 
+    /**
+     * The pages of share links ({@code /s/**}): anyone with a link may open it, so they need no login, create no
+     * session (the visitor is anonymous even when logged in elsewhere in this browser) and carry no form. Their
+     * address is a secret: no Referer leaves with it, no cache keeps the answers, and search engines are asked not
+     * to index them (the header reaches the pictures and the PDF too, which no meta tag can).
+     */
     @Bean
     @Order(2)
+    SecurityFilterChain sharedDesignSecurity(HttpSecurity http) throws Exception {
+        http.securityMatcher("/s/**")
+                .authorizeHttpRequests(authorize -> authorize.anyRequest().permitAll())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .securityContext(
+                        context -> context.securityContextRepository(new RequestAttributeSecurityContextRepository()))
+                .requestCache(cache -> cache.disable())
+                .csrf(csrf -> csrf.disable()) // reading only: nothing here changes anything
+                .formLogin(form -> form.disable())
+                .httpBasic(basic -> basic.disable())
+                .logout(logout -> logout.disable())
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                        .referrerPolicy(
+                                referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER))
+                        .addHeaderWriter(new StaticHeadersWriter("X-Robots-Tag", "noindex, nofollow")));
+        return http.build();
+    }
+
+    @Bean
+    @Order(3)
     SecurityFilterChain webSecurity(HttpSecurity http, SecurityContextRepository sessions, RequestCache requestCache)
             throws Exception {
         http.authorizeHttpRequests(authorize -> authorize
@@ -53,10 +85,7 @@ class WebSecurityConfiguration {
                 .formLogin(form -> form.disable())
                 .httpBasic(basic -> basic.disable())
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logged-out"))
-                .headers(headers -> headers.contentSecurityPolicy(csp ->
-                                csp.policyDirectives("default-src 'self'; img-src 'self' data: blob:; style-src 'self';"
-                                        + " script-src 'self'; frame-ancestors 'none'; form-action 'self';"
-                                        + " base-uri 'self'; object-src 'none'"))
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                         .referrerPolicy(referrer -> referrer.policy(
                                 ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)));
         return http.build();

@@ -8,6 +8,7 @@
             "designer",
             "generation",
             "platform",
+            "share",
             "site",
             "storage",
             "upload"

@@ -14,12 +14,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,13 +53,13 @@ public final class GeminiDesigner implements Designer {
     private final RestClient http;
     private final HttpClient client;
     private final DesignerProperties.Gemini settings;
-    private final Clock clock;
+    private final Backoff backoff;
 
-    private GeminiDesigner(RestClient http, HttpClient client, DesignerProperties.Gemini settings, Clock clock) {
+    private GeminiDesigner(RestClient http, HttpClient client, DesignerProperties.Gemini settings, Backoff backoff) {
         this.http = http;
         this.client = client;
         this.settings = settings;
-        this.clock = clock;
+        this.backoff = backoff;
     }
 
     /**
@@ -87,7 +82,8 @@ public final class GeminiDesigner implements Designer {
                 .baseUrl(settings.baseUrl().toString())
                 .defaultHeader("x-goog-api-key", apiKey)
                 .build();
-        return new GeminiDesigner(http, client, settings, clock);
+        return new GeminiDesigner(
+                http, client, settings, new Backoff(settings.backoff(), settings.maxBackoff(), clock));
     }
 
     private static JdkClientHttpRequestFactory requests(HttpClient client, Duration timeout) {
@@ -138,7 +134,7 @@ public final class GeminiDesigner implements Designer {
                         attempt);
                 return image;
             } catch (Transient failure) {
-                Duration wait = backoff(attempt, failure.retryAfter);
+                Duration wait = backoff.after(attempt, failure.retryAfter);
                 long latestStart = deadline - settings.timeout().toNanos();
                 if (attempt > settings.maxRetries() || System.nanoTime() + wait.toNanos() > latestStart) {
                     log.warn(
@@ -294,7 +290,7 @@ public final class GeminiDesigner implements Designer {
         if (code == 429) {
             return new Transient(
                     detail,
-                    retryAfter(reply.retryAfter()),
+                    backoff.retryAfter(reply.retryAfter()),
                     new DesignFailed(
                             "The design service is busy right now (too many requests). Please try again in a few"
                                     + " minutes.",
@@ -303,7 +299,7 @@ public final class GeminiDesigner implements Designer {
         if (code >= 500 || code == 408) {
             return new Transient(
                     detail,
-                    retryAfter(reply.retryAfter()),
+                    backoff.retryAfter(reply.retryAfter()),
                     new DesignFailed(
                             "The design service had a temporary problem (" + detail(code, status)
                                     + "). Please try again.",
@@ -333,37 +329,6 @@ public final class GeminiDesigner implements Designer {
 
     private static String detail(int code, String status) {
         return "HTTP " + code + (status.isEmpty() ? "" : " " + status);
-    }
-
-    /** Exponential backoff with jitter; a server's Retry-After is honoured up to {@code maxBackoff}. */
-    private Duration backoff(int attempt, @Nullable Duration retryAfter) {
-        long base = settings.backoff().toMillis() << Math.min(attempt - 1, 20);
-        long capped = Math.min(base, settings.maxBackoff().toMillis());
-        // jitter between half and all of the delay keeps many workers from retrying in step
-        long wait = capped / 2 + ThreadLocalRandom.current().nextLong(capped / 2 + 1);
-        if (retryAfter != null) {
-            wait = Math.max(
-                    wait, Math.min(retryAfter.toMillis(), settings.maxBackoff().toMillis()));
-        }
-        return Duration.ofMillis(wait);
-    }
-
-    private @Nullable Duration retryAfter(@Nullable String header) {
-        if (header == null || header.isBlank()) {
-            return null;
-        }
-        try {
-            return Duration.ofSeconds(Math.max(0, Long.parseLong(header.strip())));
-        } catch (NumberFormatException notSeconds) {
-            try {
-                Instant at = ZonedDateTime.parse(header.strip(), DateTimeFormatter.RFC_1123_DATE_TIME)
-                        .toInstant();
-                Duration wait = Duration.between(clock.instant(), at);
-                return wait.isNegative() ? Duration.ZERO : wait;
-            } catch (DateTimeParseException neither) {
-                return null;
-            }
-        }
     }
 
     private static void sleep(Duration wait) {

@@ -28,7 +28,8 @@ import org.springframework.web.client.RestClientException;
 /**
  * Draws designs with a Gemini image model through the {@code generateContent} REST API: the prompt and the pictures
  * (the homeowner's photo, or the street and overhead views of the site, inline) go in, the first image part of the
- * first candidate comes back. Then, as an image model cannot also answer JSON, a text model ({@code plant-model})
+ * first candidate comes back. A refinement is an edit: the parent design's image goes in with the edit instruction
+ * ({@link DesignPrompt#edit}) instead, and the design notes that it was edited and what was asked. Then, as an image model cannot also answer JSON, a text model ({@code plant-model})
  * is shown the drawn image and lists which of the palette's plants it shows, and how many ({@link PlantList}).
  *
  * <p>Transient failures of the image (429, 5xx, timeouts, lost connections) are retried with exponential backoff and
@@ -99,15 +100,44 @@ public final class GeminiDesigner implements Designer {
 
     @Override
     public Design design(DesignRequest request) {
-        String prompt = DesignPrompt.of(request);
+        DesignRequest.Refinement refinement = request.refinement();
         long deadline = System.nanoTime() + settings.budget().toNanos();
-        GenerateContent.Image image = draw(request, GenerateContent.request(prompt, pictures(request)), deadline);
+        String prompt;
+        byte[] body;
+        List<String> notes;
+        if (refinement == null) {
+            prompt = DesignPrompt.of(request);
+            body = GenerateContent.request(prompt, pictures(request));
+            notes = List.of();
+        } else {
+            // an edit of the parent image, not a new design: the site's pictures stay out (see DesignPrompt)
+            prompt = DesignPrompt.edit(request);
+            body = GenerateContent.edit(
+                    new GenerateContent.Picture(
+                            DesignPrompt.currentDesign(), refinement.parentImage(), refinement.parentContentType()),
+                    prompt);
+            notes = List.of(edited(refinement));
+        }
+        GenerateContent.Image image = draw(request, body, deadline);
         return new Design(
                 image.bytes(),
                 image.contentType(),
                 prompt,
                 plants(request, image, deadline),
-                request.style().materials());
+                request.style().materials(),
+                notes);
+    }
+
+    /**
+     * What a refinement's design says it is. Only what was asked: an image model does not report which changes it
+     * made, and the plant list is read from the new image, not from the change.
+     */
+    private static String edited(DesignRequest.Refinement refinement) {
+        // the feedback as the model was given it: trimmed, at most 500 characters, here on one line
+        String change = DesignPrompt.custom(refinement.latest());
+        return change == null
+                ? "Edited from the previous version."
+                : "Edited from the previous version: " + change.replaceAll("\\s+", " ");
     }
 
     /** The homeowner's photo, or the pictures of the site each after the words that say what it shows. */

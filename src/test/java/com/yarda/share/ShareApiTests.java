@@ -11,15 +11,20 @@ import io.restassured.response.Response;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Base64;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /** {@code POST/DELETE /api/generations/{id}/share} and the life of a link: made, shown again, stopped, ended. */
 class ShareApiTests extends IntegrationTest {
+
+    @Autowired
+    private ShareTokens tokens;
 
     @Test
     void sharingACompletedDesignAnswers201WithALinkThenTheSameLinkWith200() {
@@ -234,6 +239,29 @@ class ShareApiTests extends IntegrationTest {
                         .query(Long.class)
                         .single())
                 .isEqualTo(1);
+    }
+
+    @Test
+    void tokensCarry256RandomBitsAndTheSameSeedAlwaysGivesTheSameToken() {
+        int count = 10_000;
+        Set<String> seen = new HashSet<>();
+        int[] ones = new int[ShareTokens.SEED_BYTES * 8];
+        for (int i = 0; i < count; i++) {
+            byte[] seed = tokens.newSeed();
+            String token = tokens.token(seed);
+            assertThat(token).hasSize(ShareTokens.TOKEN_LENGTH).matches("[A-Za-z0-9_-]+");
+            assertThat(tokens.token(seed)).as("shown again").isEqualTo(token);
+            assertThat(seen.add(token)).as("a new token").isTrue();
+            byte[] bits = Base64.getUrlDecoder().decode(token);
+            assertThat(bits).hasSize(32);
+            for (int bit = 0; bit < ones.length; bit++) {
+                ones[bit] += (bits[bit / 8] >> (bit % 8)) & 1;
+            }
+        }
+        // every one of the 256 bits is set in about half of the tokens: 45 % to 55 % is ten standard deviations wide
+        for (int bit = 0; bit < ones.length; bit++) {
+            assertThat(ones[bit]).as("bit %d", bit).isBetween(count * 45 / 100, count * 55 / 100);
+        }
     }
 
     private String completedDesign(TestUser user, String address) {

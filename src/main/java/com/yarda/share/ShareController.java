@@ -9,7 +9,6 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.UUID;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -60,7 +59,7 @@ class ShareController {
         Shares.Shared shared = shares.share(user.id(), id);
         return shared.created()
                 ? ResponseEntity.created(URI.create(shared.link().url())).body(shared.link())
-                : ResponseEntity.status(HttpStatus.OK).body(shared.link());
+                : ResponseEntity.ok(shared.link());
     }
 
     @Operation(

@@ -103,8 +103,8 @@ class SharedDesignPdfTests extends IntegrationTest {
     }
 
     /**
-     * How long a PDF takes (docs/performance.md, "Share PDF"): an address design (the builtin designer's plan and the
-     * site's 512-pixel aerial picture) and a photo design from a 12-megapixel phone photo, whose design and before
+     * How long a PDF takes (docs/performance.md, "Share PDF"): an address design (the builtin designer's plan and a
+     * 640 × 480 stand-in for the site's aerial picture) and a photo design from a 12-megapixel phone photo, whose design and before
      * are both scaled down and re-encoded for the PDF. After three warm-up downloads each, {@value #TIMED} downloads
      * one after another; the figures are the whole request as a client sees it and the render alone (the
      * {@code yarda.share.pdf} timer: pictures, template, layout). Logged, not asserted: the build machine is shared.

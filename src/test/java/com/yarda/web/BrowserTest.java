@@ -82,12 +82,17 @@ abstract class BrowserTest extends IntegrationTest {
 
     /** Saves what the page looks like now as {@code target/screenshots/NAME.png}. */
     protected void screenshot(String name) {
+        screenshot(page, name);
+    }
+
+    /** Saves what {@code other} (a page of another browser context) looks like now as {@code NAME.png}. */
+    protected static void screenshot(Page other, String name) {
         try {
             Files.createDirectories(SCREENSHOTS);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-        page.screenshot(new Page.ScreenshotOptions()
+        other.screenshot(new Page.ScreenshotOptions()
                 .setPath(SCREENSHOTS.resolve(name + ".png"))
                 .setFullPage(true));
     }

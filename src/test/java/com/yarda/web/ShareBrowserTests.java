@@ -14,7 +14,9 @@ import com.yarda.test.SiteServices;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -45,7 +47,7 @@ class ShareBrowserTests extends BrowserTest {
                 .click();
         assertThat(page.locator("#share-notice")).containsText("Anyone with this link can now see the design");
         String url = page.locator("#share-url").inputValue();
-        assertThat(url).matches(java.util.regex.Pattern.quote(PUBLIC_URL) + "/s/[A-Za-z0-9_-]{43}");
+        assertThat(url).matches(Pattern.quote(PUBLIC_URL) + "/s/[A-Za-z0-9_-]{43}");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Copy link"))
                 .click();
         assertThat(page.getByText("Link copied.")).isVisible();
@@ -90,8 +92,7 @@ class ShareBrowserTests extends BrowserTest {
                     assertThat(pdf.getNumberOfPages()).as("pages on %s", format).isBetween(1, 2);
                 }
                 Files.write(
-                        SCREENSHOTS.resolve("34-shared-printed-" + format.toLowerCase(java.util.Locale.ROOT) + ".pdf"),
-                        printed);
+                        SCREENSHOTS.resolve("34-shared-printed-" + format.toLowerCase(Locale.ROOT) + ".pdf"), printed);
             }
             shared.emulateMedia(new Page.EmulateMediaOptions().setMedia(Media.SCREEN));
 
@@ -112,7 +113,6 @@ class ShareBrowserTests extends BrowserTest {
                     .newContext(new Browser.NewContextOptions()
                             .setBaseURL("http://127.0.0.1:" + port)
                             .setViewportSize(390, 844)
-                            .setDeviceScaleFactor(2)
                             .setIsMobile(true)
                             .setHasTouch(true))) {
                 Page small = phone.newPage();
@@ -144,19 +144,8 @@ class ShareBrowserTests extends BrowserTest {
         }
     }
 
-    /** Full-page pictures are loaded lazily by nobody here, but decoding may lag the load event. */
+    /** Every picture of the page loaded and decoded, so that a screenshot shows it. */
     private static void waitForImages(Page page) {
         page.waitForFunction("Array.from(document.images).every(i => i.complete && i.naturalWidth > 0)");
-    }
-
-    private void screenshot(Page other, String name) {
-        try {
-            Files.createDirectories(SCREENSHOTS);
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-        other.screenshot(new Page.ScreenshotOptions()
-                .setPath(SCREENSHOTS.resolve(name + ".png"))
-                .setFullPage(true));
     }
 }

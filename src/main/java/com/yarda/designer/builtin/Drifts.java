@@ -188,6 +188,11 @@ final class Drifts {
     }
 
     private double radius(Look.Sprite sprite) {
+        return size(sprite) * (0.85 + random.nextDouble() * 0.3);
+    }
+
+    /** How far a plant of this symbol usually spreads in a bed, in feet; each plant varies by up to 15%. */
+    static double size(Look.Sprite sprite) {
         double base = switch (sprite.form()) {
             case SHRUB -> 2.0;
             case MOSS -> 2.1;
@@ -198,6 +203,6 @@ final class Drifts {
             case BARREL -> 1.1;
             case TREE, PALM -> 9;
         };
-        return base * sprite.scale() * (0.85 + random.nextDouble() * 0.3);
+        return base * sprite.scale();
     }
 }

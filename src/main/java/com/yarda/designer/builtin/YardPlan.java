@@ -177,7 +177,7 @@ final class YardPlan {
                 g, "HOUSE", new Font(Symbols.SANS, Font.BOLD, 20), center.getX(), center.getY(), Symbols.INK, halo);
         Point2D garageCenter = pixel(garage.getCenterX(), garage.getCenterY());
         Symbols.label(g, Symbols.spaced("Garage"), small, garageCenter.getX(), garageCenter.getY(), Symbols.INK, halo);
-        String ground = switch (look.ground()) {
+        String ground = switch (layout.ground()) {
             case LAWN -> "Lawn";
             case MEADOW -> "Native meadow";
             case GRAVEL -> "Gravel garden";

@@ -6,13 +6,13 @@
 BEGIN;
 
 WITH g AS (
-    INSERT INTO generations (id, user_id, status, input_type, input_address, style, credit_type, output_image_key,
+    INSERT INTO generations (id, family_id, user_id, status, input_type, input_address, style, credit_type, output_image_key,
                              output_content_type, attempts, created_at, started_at, completed_at, processing_time_ms,
                              processed_by)
-    SELECT gen_random_uuid(), :'user_id'::uuid, 'completed', 'address', i || ' History Lane, Springfield', 'japanese_zen',
-           'token', 'bench/none.png', 'image/png', 1, now() - make_interval(mins => i), now() - make_interval(mins => i),
-           now() - make_interval(mins => i) + interval '2 seconds', 2000, 'bench'
-      FROM generate_series(1, :rows) i
+    SELECT fresh.id, fresh.id, :'user_id'::uuid, 'completed', 'address', fresh.i || ' History Lane, Springfield', 'japanese_zen',
+           'token', 'bench/none.png', 'image/png', 1, now() - make_interval(mins => fresh.i), now() - make_interval(mins => fresh.i),
+           now() - make_interval(mins => fresh.i) + interval '2 seconds', 2000, 'bench'
+      FROM (SELECT i, gen_random_uuid() AS id FROM generate_series(1, :rows) i) AS fresh
     RETURNING id, user_id, created_at),
 paid AS (
     -- CHECK (token_balance >= 0): the grant must have come first

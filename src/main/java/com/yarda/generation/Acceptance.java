@@ -4,8 +4,7 @@ import com.yarda.credits.CreditType;
 import com.yarda.credits.Credits;
 import com.yarda.generation.GenerationProblems.IdempotencyInFlight;
 import com.yarda.generation.GenerationProblems.IdempotencyKeyReused;
-import com.yarda.generation.GenerationRules.ValidGeneration;
-import com.yarda.generation.Generations.Accepted;
+import com.yarda.generation.GenerationRow.Draft;
 import com.yarda.platform.DatabaseFailures;
 import com.yarda.platform.Timestamps;
 import com.yarda.platform.ValidationFailed;
@@ -13,6 +12,8 @@ import com.yarda.upload.Uploads;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
@@ -83,30 +84,64 @@ class Acceptance {
         this.clock = clock;
     }
 
+    /**
+     * What one request writes: its generations (one, or two or three for a comparison), what must still hold once the
+     * locks are taken, and the answer.
+     */
+    interface Order {
+
+        List<Draft> drafts();
+
+        /** Checks, under the locks and before anything is counted, what may have changed since validation. */
+        default void check() {}
+
+        /** Writes what the generations' rows refer to (a comparison), once the request is paid for. */
+        default void prepare(Instant now) {}
+
+        /** The answer to store and send, written in the transaction (it may write more rows, e.g. a comparison). */
+        Answer answer(List<GenerationRow> rows, Instant now);
+    }
+
+    /**
+     * The answer to a request.
+     *
+     * @param comparisonId the comparison the request created, when it was one
+     */
+    record Answer(String body, @Nullable UUID comparisonId) {}
+
+    /**
+     * What was accepted, or the replay of the first answer to an idempotent retry.
+     *
+     * @param generationId the (first) generation written
+     * @param rateLimit where the user stands after this request; null for a replay
+     */
+    record Written(
+            UUID generationId,
+            @Nullable UUID comparisonId,
+            String body,
+            boolean replayed,
+            @Nullable RateLimitStatus rateLimit) {}
+
     /** The first answer to {@code key} of {@code userId}, when this request was made before. */
-    Optional<Accepted> replay(UUID userId, String key, byte[] fingerprint) {
+    Optional<Written> replay(UUID userId, String key, byte[] fingerprint) {
         return idempotencyKeys.find(userId, key).map(stored -> {
             if (!MessageDigest.isEqual(stored.requestHash(), fingerprint)) {
                 throw new IdempotencyKeyReused();
             }
-            return new Accepted(stored.generationId(), stored.responseBody(), true, null);
+            return new Written(stored.generationId(), stored.comparisonId(), stored.responseBody(), true, null);
         });
     }
 
     /**
-     * Writes the generation of {@code valid} (with {@code photo}, the upload it designs from) in one transaction, and
-     * tells the truth about it when the connection is lost while it commits.
+     * Writes {@code order} in one transaction: every generation counts against the rate limit and takes a credit,
+     * all or none. Tells the truth about it when the connection is lost while it commits.
      */
-    Accepted write(
-            UUID userId,
-            ValidGeneration valid,
-            @Nullable UUID photo,
-            byte[] fingerprint,
-            @Nullable String idempotencyKey) {
+    Written write(UUID userId, Order order, byte[] fingerprint, @Nullable String idempotencyKey) {
         Instant started = clock.instant();
-        UUID id = UUID.randomUUID();
-        // the answer of a new generation, set once its transaction has nothing left to do but commit
-        AtomicReference<Accepted> written = new AtomicReference<>();
+        List<Draft> drafts = order.drafts();
+        List<UUID> ids = drafts.stream().map(draft -> UUID.randomUUID()).toList();
+        // the answer, set once the transaction has nothing left to do but commit
+        AtomicReference<Written> written = new AtomicReference<>();
         try {
             return userLocks.underLock(
                     userId,
@@ -116,46 +151,62 @@ class Acceptance {
                             if (!idempotencyKeys.tryLock(userId, idempotencyKey)) {
                                 throw new IdempotencyInFlight();
                             }
-                            Optional<Accepted> replay = replay(userId, idempotencyKey, fingerprint);
+                            Optional<Written> replay = replay(userId, idempotencyKey, fingerprint);
                             if (replay.isPresent()) {
                                 return replay.get();
                             }
                         }
-                        // the photo may have been cleaned up as unused since it was checked: held from here on
-                        if (photo != null && !uploads.holdForUse(userId, photo)) {
-                            throw new ValidationFailed("input_photo_url", "must be the url of one of your own uploads");
+                        order.check();
+                        for (Draft draft : drafts) {
+                            // the photo may have been cleaned up as unused since it was checked: held from here on
+                            if (draft.inputUploadId() != null && !uploads.holdForUse(userId, draft.inputUploadId())) {
+                                throw new ValidationFailed(
+                                        "input_photo_url", "must be the url of one of your own uploads");
+                            }
                         }
-                        RateLimitStatus limit = rateLimiter.attempt(userId, now);
-                        CreditType paidWith = credits.consumeFor(userId, id);
-                        GenerationRow row = GenerationRow.pending(
-                                id,
-                                userId,
-                                valid.inputType(),
-                                valid.address(),
-                                photo,
-                                valid.style(),
-                                valid.customPrompt(),
-                                paidWith,
-                                now);
-                        repository.insert(row);
-                        String body = json.writeValueAsString(row.toGeneration(parts));
+                        RateLimitStatus limit = null;
+                        for (int i = 0; i < drafts.size(); i++) {
+                            limit = rateLimiter.attempt(userId, now);
+                        }
+                        order.prepare(now);
+                        List<GenerationRow> rows = new ArrayList<>();
+                        for (int i = 0; i < drafts.size(); i++) {
+                            CreditType paidWith = credits.consumeFor(userId, ids.get(i));
+                            GenerationRow row = GenerationRow.pending(ids.get(i), userId, drafts.get(i), paidWith, now);
+                            repository.insert(row, drafts.get(i).comparisonPosition());
+                            rows.add(row);
+                        }
+                        Answer answer = order.answer(rows, now);
                         if (idempotencyKey != null) {
-                            idempotencyKeys.save(userId, idempotencyKey, fingerprint, id, body, now);
+                            idempotencyKeys.save(
+                                    userId,
+                                    idempotencyKey,
+                                    fingerprint,
+                                    ids.getFirst(),
+                                    answer.comparisonId(),
+                                    answer.body(),
+                                    now);
                         }
-                        events.publishEvent(new GenerationQueued(id));
-                        Accepted answer = new Accepted(id, body, false, limit);
-                        written.set(answer);
-                        return answer;
+                        ids.forEach(id -> events.publishEvent(new GenerationQueued(id)));
+                        Written result =
+                                new Written(ids.getFirst(), answer.comparisonId(), answer.body(), false, limit);
+                        written.set(result);
+                        return result;
                     }));
         } catch (RuntimeException e) {
-            Accepted unconfirmed = written.get();
+            Written unconfirmed = written.get();
             if (unconfirmed == null || !DatabaseFailures.unreachable(e)) {
                 throw e;
             }
-            if (!lostCommits.wasSaved(userId, id, started)) {
+            if (!lostCommits.wasSaved(userId, unconfirmed.generationId(), started)) {
                 throw e;
             }
             return unconfirmed;
         }
+    }
+
+    /** The answer to a request for generations: the generation as the API shows it (one), or a list of them. */
+    String body(GenerationRow row) {
+        return json.writeValueAsString(row.toGeneration(parts));
     }
 }

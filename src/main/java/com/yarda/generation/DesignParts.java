@@ -37,6 +37,14 @@ class DesignParts {
         return column == null ? null : json.readValue(column, Site.class);
     }
 
+    List<String> notes(String column) {
+        List<String> notes = new ArrayList<>();
+        for (JsonNode node : json.readTree(column)) {
+            notes.add(node.stringValue());
+        }
+        return notes;
+    }
+
     List<Material> materials(String column) {
         List<Material> materials = new ArrayList<>();
         for (JsonNode node : json.readTree(column)) {

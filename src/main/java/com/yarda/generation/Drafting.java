@@ -1,6 +1,7 @@
 package com.yarda.generation;
 
 import com.yarda.designer.Design;
+import com.yarda.designer.DesignFailed;
 import com.yarda.designer.DesignRequest;
 import com.yarda.designer.Material;
 import com.yarda.designer.PlacedPlant;
@@ -15,6 +16,7 @@ import com.yarda.storage.StoredImage;
 import com.yarda.upload.Upload;
 import com.yarda.upload.Uploads;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -36,12 +38,14 @@ class Drafting {
     private final Sites sites;
     private final ImageStore images;
     private final DesignParts parts;
+    private final GenerationRepository repository;
 
-    Drafting(Uploads uploads, Sites sites, ImageStore images, DesignParts parts) {
+    Drafting(Uploads uploads, Sites sites, ImageStore images, DesignParts parts, GenerationRepository repository) {
         this.uploads = uploads;
         this.sites = sites;
         this.images = images;
         this.parts = parts;
+        this.repository = repository;
     }
 
     /** The request for {@code g}, with the site pictures stored under keys added to {@code stored}. */
@@ -52,7 +56,11 @@ class Drafting {
             ImageBlob blob = uploads.image(g.userId(), g.inputUploadId());
             photo = new DesignRequest.Photo(blob.bytes(), blob.contentType(), upload.width(), upload.height());
         }
-        SiteSurvey survey = g.inputAddress() == null ? null : sites.survey(g.inputAddress());
+        GenerationRow parent = g.parentId() == null ? null : parent(g);
+        // a refinement keeps the site of the design it refines; a first design resolves it
+        SiteSurvey survey = parent != null && parent.siteJson() != null
+                ? keptSite(parent)
+                : g.inputAddress() == null ? null : sites.survey(g.inputAddress());
         String street = null;
         String overhead = null;
         if (survey != null) {
@@ -73,8 +81,58 @@ class Drafting {
                 photo,
                 g.customPrompt(),
                 site == null ? null : site.hardinessZone(),
-                survey == null ? List.of() : survey.images());
+                survey == null ? List.of() : survey.images(),
+                parent == null ? null : refinement(g, parent));
         return new Drafted(request, site, street, overhead);
+    }
+
+    /**
+     * The design {@code g} refines. It cannot be deleted while a refinement of it is unfinished; if its image is gone
+     * all the same, there is nothing to refine and the refinement fails (with its refund).
+     */
+    private GenerationRow parent(GenerationRow g) {
+        return repository
+                .find(g.parentId())
+                .filter(row -> row.outputImageKey() != null)
+                .orElseThrow(() -> new DesignFailed(
+                        "The design to refine is no longer there, so it could not be refined.", false));
+    }
+
+    /** The site the refined design was drawn for, with its pictures read back for the designer. */
+    private SiteSurvey keptSite(GenerationRow parent) {
+        List<SiteImage> pictures = new ArrayList<>();
+        String[] keys = {parent.streetImageKey(), parent.overheadImageKey()};
+        SiteImage.View[] views = {SiteImage.View.STREET, SiteImage.View.SATELLITE};
+        for (int i = 0; i < keys.length; i++) {
+            if (keys[i] != null) {
+                SiteImage.View view = views[i];
+                images.read(keys[i])
+                        .ifPresent(blob -> pictures.add(new SiteImage(
+                                view, blob.bytes(), blob.contentType(), "As fetched for the version it refines")));
+            }
+        }
+        return new SiteSurvey(parts.site(parent.siteJson()), pictures);
+    }
+
+    /** The design {@code g} refines and the feedback along its lineage, oldest first, {@code g}'s own last. */
+    private DesignRequest.Refinement refinement(GenerationRow g, GenerationRow parent) {
+        List<String> feedback = new ArrayList<>();
+        feedback.add(g.feedback());
+        GenerationRow ancestor = parent;
+        // a deleted ancestor kept no feedback: the lineage's other wishes still apply
+        while (ancestor != null) {
+            if (ancestor.feedback() != null) {
+                feedback.add(ancestor.feedback());
+            }
+            ancestor = ancestor.parentId() == null
+                    ? null
+                    : repository.find(ancestor.parentId()).orElse(null);
+        }
+        Collections.reverse(feedback);
+        ImageBlob image = images.read(parent.outputImageKey())
+                .orElseThrow(() -> new DesignFailed(
+                        "The design to refine is no longer there, so it could not be refined.", false));
+        return new DesignRequest.Refinement(feedback, image.bytes(), image.contentType(), parent.style());
     }
 
     /** Stores a picture of the site as a "before"; one that cannot be stored is left out, not fatal. */
@@ -140,7 +198,8 @@ class Drafting {
                     streetImageKey,
                     overheadImageKey,
                     parts.write(plants),
-                    parts.write(materials));
+                    parts.write(materials),
+                    parts.write(design.notes()));
         }
     }
 }

@@ -17,6 +17,11 @@ import org.jspecify.annotations.Nullable;
  *     has resolved it
  * @param plants the plants of a completed design, numbered as drawn; empty until it is completed
  * @param materials the hardscape materials of a completed design; empty until it is completed
+ * @param parentId the design this one refines; null for a first design
+ * @param feedback what the homeowner asked to change, for a refinement
+ * @param notes what the designer says about the design, e.g. which wishes of a refinement it applied
+ * @param deleted true only where a list names a deleted design (its versions, its comparison): then nothing
+ *     personal is left in it
  */
 public record Generation(
         UUID id,
@@ -36,4 +41,8 @@ public record Generation(
         @Nullable Instant completedAt,
         @Nullable Site site,
         List<PlacedPlant> plants,
-        List<Material> materials) {}
+        List<Material> materials,
+        @Nullable UUID parentId,
+        @Nullable String feedback,
+        List<String> notes,
+        boolean deleted) {}

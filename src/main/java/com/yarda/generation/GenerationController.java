@@ -285,7 +285,8 @@ class GenerationController {
         return generations.rateLimit(user.id());
     }
 
-    private static ResponseEntity<String> accepted(CurrentUser user, Generations.Accepted accepted) {
+    /** 202 with the stored first answer, its Location, and the rate-limit headers of a new acceptance. */
+    static ResponseEntity<String> accepted(CurrentUser user, Generations.Accepted accepted) {
         ResponseEntity.BodyBuilder response = ResponseEntity.status(HttpStatus.ACCEPTED)
                 .location(URI.create("/api/generations/" + accepted.generationId()))
                 .contentType(MediaType.APPLICATION_JSON);
@@ -299,8 +300,7 @@ class GenerationController {
         return response.body(accepted.responseBody());
     }
 
-    private static ResponseEntity.BodyBuilder withRateLimit(
-            ResponseEntity.BodyBuilder response, RateLimitStatus status) {
+    static ResponseEntity.BodyBuilder withRateLimit(ResponseEntity.BodyBuilder response, RateLimitStatus status) {
         return response.header("RateLimit-Policy", status.policyHeader()).header("RateLimit", status.header());
     }
 

@@ -31,6 +31,12 @@ final class GenerationProblems {
         }
     }
 
+    static final class GenerationNotCompleted extends ProblemException {
+        GenerationNotCompleted(String detail) {
+            super(HttpStatus.CONFLICT, "generation_not_completed", "Generation not completed", detail);
+        }
+    }
+
     static final class GenerationInProgress extends ProblemException {
         GenerationInProgress(String detail) {
             super(HttpStatus.CONFLICT, "generation_in_progress", "Generation in progress", detail);

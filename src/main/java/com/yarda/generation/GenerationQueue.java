@@ -105,7 +105,8 @@ class GenerationQueue {
             @Nullable String streetImageKey,
             @Nullable String overheadImageKey,
             String plantsJson,
-            String materialsJson) {}
+            String materialsJson,
+            String notesJson) {}
 
     boolean complete(Claim claim, Outcome outcome, Instant now) {
         return guarded(jdbc.sql("""
@@ -114,6 +115,7 @@ class GenerationQueue {
                        prompt = :prompt, designer = :designer, site = CAST(:site AS jsonb),
                        street_image_key = :street, overhead_image_key = :overhead,
                        plants = CAST(:plants AS jsonb), materials = CAST(:materials AS jsonb),
+                       notes = CAST(:notes AS jsonb),
                        completed_at = :now, processed_by = locked_by,
                        processing_time_ms = (EXTRACT(EPOCH FROM (:now - started_at)) * 1000)::bigint,
                        locked_by = NULL, locked_until = NULL
@@ -128,6 +130,7 @@ class GenerationQueue {
                 .param("overhead", outcome.overheadImageKey())
                 .param("plants", outcome.plantsJson())
                 .param("materials", outcome.materialsJson())
+                .param("notes", outcome.notesJson())
                 .param("now", Timestamps.sql(now))
                 .param("id", claim.generation().id())
                 .param("attempt", claim.attempt())

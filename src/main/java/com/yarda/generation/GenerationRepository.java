@@ -42,11 +42,14 @@ class GenerationRepository {
                 .single();
     }
 
-    void insert(GenerationRow row) {
+    /** Inserts a pending generation; {@code position} is its place in its comparison, if it is in one. */
+    void insert(GenerationRow row, @Nullable Integer position) {
         jdbc.sql("""
                 INSERT INTO generations (id, user_id, status, input_type, input_address, input_upload_id, style,
-                                         custom_prompt, credit_type, created_at)
-                VALUES (:id, :user, 'pending', :inputType, :address, :upload, :style, :prompt, :creditType, :created)
+                                         custom_prompt, credit_type, created_at, parent_id, family_id, feedback,
+                                         comparison_id, comparison_position)
+                VALUES (:id, :user, 'pending', :inputType, :address, :upload, :style, :prompt, :creditType, :created,
+                        :parent, :family, :feedback, :comparison, :position)
                 """)
                 .param("id", row.id())
                 .param("user", row.userId())
@@ -57,7 +60,66 @@ class GenerationRepository {
                 .param("prompt", row.customPrompt())
                 .param("creditType", row.creditType().value())
                 .param("created", Timestamps.sql(row.createdAt()))
+                .param("parent", row.parentId())
+                .param("family", row.familyId())
+                .param("feedback", row.feedback())
+                .param("comparison", row.comparisonId())
+                .param("position", position)
                 .update();
+    }
+
+    /**
+     * The completed, undeleted generation {@code id} of {@code userId}, locked for sharing until the transaction
+     * ends, so that it cannot be deleted while a refinement of it is being accepted.
+     */
+    Optional<GenerationRow> lockForRefinement(UUID userId, UUID id) {
+        return jdbc.sql("SELECT " + GenerationRow.COLUMNS + """
+                 FROM generations
+                 WHERE id = :id AND user_id = :user AND deleted_at IS NULL AND status = 'completed'
+                   FOR SHARE
+                """)
+                .param("id", id)
+                .param("user", userId)
+                .query(GenerationRow::read)
+                .optional();
+    }
+
+    /** Any generation by id, deleted or not; for the worker, which needs a refined design's image. */
+    Optional<GenerationRow> find(UUID id) {
+        return jdbc.sql("SELECT " + GenerationRow.COLUMNS + " FROM generations WHERE id = :id")
+                .param("id", id)
+                .query(GenerationRow::read)
+                .optional();
+    }
+
+    /** Every generation of a lineage of {@code userId}, deleted ones included, oldest first (ix_generations_family). */
+    List<GenerationRow> family(UUID userId, UUID familyId) {
+        return jdbc.sql("SELECT " + GenerationRow.COLUMNS + """
+                 FROM generations WHERE family_id = :family AND user_id = :user
+                 ORDER BY created_at, id
+                """)
+                .param("family", familyId)
+                .param("user", userId)
+                .query(GenerationRow::read)
+                .list();
+    }
+
+    /** The generations of comparison {@code comparisonId}, in the order its styles were given. */
+    List<GenerationRow> comparison(UUID comparisonId) {
+        return jdbc.sql("SELECT " + GenerationRow.COLUMNS + """
+                 FROM generations WHERE comparison_id = :comparison
+                 ORDER BY comparison_position
+                """)
+                .param("comparison", comparisonId)
+                .query(GenerationRow::read)
+                .list();
+    }
+
+    /** How many refinements of {@code id} are still pending or processing: they need its image. */
+    long unfinishedRefinements(UUID id) {
+        return jdbc.sql("""
+                SELECT count(*) FROM generations WHERE parent_id = :id AND status IN ('pending', 'processing')
+                """).param("id", id).query(Long.class).single();
     }
 
     Optional<GenerationRow> findOwned(UUID userId, UUID id) {
@@ -108,7 +170,7 @@ class GenerationRepository {
                 UPDATE generations g
                    SET deleted_at = :now, input_address = NULL, input_upload_id = NULL, custom_prompt = NULL,
                        prompt = NULL, output_image_key = NULL, output_content_type = NULL, site = NULL,
-                       street_image_key = NULL, overhead_image_key = NULL
+                       street_image_key = NULL, overhead_image_key = NULL, feedback = NULL
                   FROM (SELECT id, input_upload_id, output_image_key, street_image_key, overhead_image_key
                           FROM generations
                          WHERE id = :id AND user_id = :user AND deleted_at IS NULL

@@ -3,6 +3,7 @@ package com.yarda.generation;
 import com.yarda.account.AccountDeleting;
 import com.yarda.account.Accounts;
 import com.yarda.generation.GenerationProblems.GenerationInProgress;
+import com.yarda.generation.GenerationRow.Draft;
 import com.yarda.generation.GenerationRules.ValidGeneration;
 import com.yarda.platform.NotFound;
 import com.yarda.platform.Page;
@@ -13,6 +14,7 @@ import com.yarda.storage.ImageStore;
 import com.yarda.upload.Upload;
 import com.yarda.upload.Uploads;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -74,12 +76,23 @@ public class Generations {
         this.clock = clock;
     }
 
-    /** The answer to an accepted request, or the replay of the first answer to an idempotent retry. */
+    /**
+     * The answer to an accepted request, or the replay of the first answer to an idempotent retry.
+     *
+     * @param generationId the generation written (the first of a comparison)
+     * @param responseBody the answer, as first sent
+     * @param rateLimit where the user stands after this request; null for a replay
+     */
     public record Accepted(
             UUID generationId,
             String responseBody,
             boolean replayed,
-            @Nullable RateLimitStatus rateLimit) {}
+            @Nullable RateLimitStatus rateLimit) {
+
+        static Accepted of(Acceptance.Written written) {
+            return new Accepted(written.generationId(), written.body(), written.replayed(), written.rateLimit());
+        }
+    }
 
     /**
      * Accepts a request for a design. Checks, in this order: verified email (403), the request's fields (400, 413,
@@ -93,9 +106,9 @@ public class Generations {
                 request, url -> uploads.resolveOwnUrl(userId, url).map(Upload::id));
         byte[] fingerprint = request.fingerprint();
         if (idempotencyKey != null) {
-            Optional<Accepted> replay = acceptance.replay(userId, idempotencyKey, fingerprint);
+            Optional<Acceptance.Written> replay = acceptance.replay(userId, idempotencyKey, fingerprint);
             if (replay.isPresent()) {
-                return replay.get();
+                return Accepted.of(replay.get());
             }
         }
         // decoded and stored before the transaction (nothing slow inside it); removed again unless it is used
@@ -105,7 +118,8 @@ public class Generations {
         UUID photo = sentPhoto != null ? sentPhoto : valid.uploadId();
         Accepted accepted = null;
         try {
-            accepted = acceptance.write(userId, valid, photo, fingerprint, idempotencyKey);
+            Draft draft = Draft.first(valid.inputType(), valid.address(), photo, valid.style(), valid.customPrompt());
+            accepted = Accepted.of(acceptance.write(userId, single(draft), fingerprint, idempotencyKey));
         } finally {
             if (sentPhoto != null && (accepted == null || accepted.replayed())) {
                 discard(userId, sentPhoto);
@@ -115,6 +129,21 @@ public class Generations {
             log.info("Accepted generation {} of user {}", accepted.generationId(), userId);
         }
         return accepted;
+    }
+
+    /** An order of one generation, answered with the generation as the API shows it. */
+    private Acceptance.Order single(Draft draft) {
+        return new Acceptance.Order() {
+            @Override
+            public List<Draft> drafts() {
+                return List.of(draft);
+            }
+
+            @Override
+            public Acceptance.Answer answer(List<GenerationRow> rows, Instant now) {
+                return new Acceptance.Answer(acceptance.body(rows.getFirst()), null);
+            }
+        };
     }
 
     /**
@@ -164,6 +193,11 @@ public class Generations {
                 repository.findOwned(userId, id).orElseThrow(Generations::notFound);
                 throw new GenerationInProgress(
                         "This design is still being drawn. Delete it once it has completed or failed.");
+            }
+            // a refinement still being drawn needs this design's image (the delete holds the row: no new one starts)
+            if (repository.unfinishedRefinements(id) > 0) {
+                throw new GenerationInProgress("A refinement of this design is still being drawn. Delete it once the"
+                        + " refinement has completed or failed.");
             }
             idempotencyKeys.forget(id);
             deletions.afterCommit(row.get().imageKeys());

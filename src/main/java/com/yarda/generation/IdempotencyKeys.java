@@ -4,6 +4,7 @@ import com.yarda.platform.Timestamps;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -11,7 +12,14 @@ import org.springframework.stereotype.Repository;
 @Repository
 class IdempotencyKeys {
 
-    record Stored(byte[] requestHash, UUID generationId, String responseBody) {}
+    /**
+     * The first answer to a key.
+     *
+     * @param generationId the (first) generation the request created
+     * @param comparisonId the comparison it created, when it was one
+     */
+    record Stored(
+            byte[] requestHash, UUID generationId, @Nullable UUID comparisonId, String responseBody) {}
 
     private final JdbcClient jdbc;
 
@@ -21,7 +29,7 @@ class IdempotencyKeys {
 
     Optional<Stored> find(UUID userId, String key) {
         return jdbc.sql("""
-                SELECT request_hash, generation_id, response_body FROM idempotency_keys
+                SELECT request_hash, generation_id, comparison_id, response_body FROM idempotency_keys
                  WHERE user_id = :user AND idempotency_key = :key
                 """)
                 .param("user", userId)
@@ -29,6 +37,7 @@ class IdempotencyKeys {
                 .query((rs, row) -> new Stored(
                         rs.getBytes("request_hash"),
                         rs.getObject("generation_id", UUID.class),
+                        rs.getObject("comparison_id", UUID.class),
                         rs.getString("response_body")))
                 .optional();
     }
@@ -44,15 +53,24 @@ class IdempotencyKeys {
                 .single());
     }
 
-    void save(UUID userId, String key, byte[] requestHash, UUID generationId, String responseBody, Instant now) {
+    void save(
+            UUID userId,
+            String key,
+            byte[] requestHash,
+            UUID generationId,
+            @Nullable UUID comparisonId,
+            String responseBody,
+            Instant now) {
         jdbc.sql("""
-                INSERT INTO idempotency_keys (user_id, idempotency_key, request_hash, generation_id, response_body, created_at)
-                VALUES (:user, :key, :hash, :generation, :body, :now)
+                INSERT INTO idempotency_keys (user_id, idempotency_key, request_hash, generation_id, comparison_id,
+                                              response_body, created_at)
+                VALUES (:user, :key, :hash, :generation, :comparison, :body, :now)
                 """)
                 .param("user", userId)
                 .param("key", key)
                 .param("hash", requestHash)
                 .param("generation", generationId)
+                .param("comparison", comparisonId)
                 .param("body", responseBody)
                 .param("now", Timestamps.sql(now))
                 .update();
@@ -66,8 +84,11 @@ class IdempotencyKeys {
 
     /** Forgets the answers recorded for {@code generationId}: they hold what a deleted generation was. */
     void forget(UUID generationId) {
-        jdbc.sql("DELETE FROM idempotency_keys WHERE generation_id = :id")
-                .param("id", generationId)
-                .update();
+        // a comparison's answer holds every generation of it
+        jdbc.sql("""
+                DELETE FROM idempotency_keys
+                 WHERE generation_id = :id
+                    OR comparison_id = (SELECT comparison_id FROM generations WHERE id = :id)
+                """).param("id", generationId).update();
     }
 }

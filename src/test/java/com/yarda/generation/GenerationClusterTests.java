@@ -52,6 +52,43 @@ class GenerationClusterTests extends IntegrationTest {
     }
 
     @Test
+    void concurrentComparisonsOnASmallBalanceNeverLeaveAPartialComparison() throws Exception {
+        TestUser user = verifiedUser();
+        credits.adjust(user.id(), CreditType.TOKEN, 4); // 7 credits: two comparisons of three, and one credit over
+
+        List<Response> responses = race(
+                12,
+                i -> () -> api(user.token())
+                        .body(json(Map.of(
+                                "input_type",
+                                "address",
+                                "input_address",
+                                i + " Partial Place",
+                                "styles",
+                                List.of("mediterranean", "japanese_zen", "english_garden"))))
+                        .post("/api/comparisons"));
+
+        assertThat(responses).filteredOn(r -> r.statusCode() == 202).hasSize(2);
+        assertThat(responses).filteredOn(r -> r.statusCode() == 402).hasSize(10);
+        // every comparison has all its generations, and no generation is outside a comparison
+        assertThat(jdbc.sql("""
+                        SELECT count(*) FROM comparisons c
+                         WHERE c.user_id = :user
+                           AND (SELECT count(*) FROM generations g WHERE g.comparison_id = c.id) <> 3
+                        """).param("user", user.id()).query(Long.class).single())
+                .isZero();
+        assertThat(jdbc.sql("SELECT count(*) FROM comparisons WHERE user_id = :user")
+                        .param("user", user.id())
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(2);
+        assertThat(generationCount(user)).isEqualTo(6);
+        assertThat((Integer) api(user.token()).get("/api/credits/balance").path("total_available"))
+                .isOne();
+        assertLedgerMatchesBalances();
+    }
+
+    @Test
     void twoInstancesOnOneDatabaseProcessEveryGenerationExactlyOnce() throws Exception {
         TestUser user = verifiedUser();
         credits.adjust(user.id(), CreditType.TOKEN, 197);

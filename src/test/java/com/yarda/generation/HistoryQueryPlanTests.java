@@ -13,9 +13,9 @@ class HistoryQueryPlanTests extends IntegrationTest {
     void historyPagesOfAUserWithTenThousandGenerationsUseTheIndexWithoutSorting() {
         TestUser user = verifiedUser();
         jdbc.sql("""
-                INSERT INTO generations (id, user_id, status, input_type, input_address, style, credit_type,
+                INSERT INTO generations (id, family_id, user_id, status, input_type, input_address, style, credit_type,
                                          output_image_key, error_message, created_at, started_at, completed_at)
-                SELECT gen_random_uuid(), :user, CASE WHEN n % 10 = 0 THEN 'failed' ELSE 'completed' END, 'address',
+                SELECT md5(:user || '-' || n)::uuid, md5(:user || '-' || n)::uuid, :user, CASE WHEN n % 10 = 0 THEN 'failed' ELSE 'completed' END, 'address',
                        n || ' Plan Street', 'japanese_zen', 'token',
                        CASE WHEN n % 10 = 0 THEN NULL ELSE 'x.png' END,
                        CASE WHEN n % 10 = 0 THEN 'failed' END,

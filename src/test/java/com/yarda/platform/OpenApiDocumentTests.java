@@ -24,6 +24,8 @@ class OpenApiDocumentTests extends IntegrationTest {
     /** The answers that are not a plain 200 (API.md); every other API operation answers 200. */
     private static final Map<String, String> SUCCESS = Map.of(
             "POST /api/generations", "202",
+            "POST /api/generations/{id}/refinements", "202",
+            "POST /api/comparisons", "202",
             "DELETE /api/generations/{id}", "204",
             "POST /api/auth/register", "201",
             "POST /api/auth/resend-verification", "202",

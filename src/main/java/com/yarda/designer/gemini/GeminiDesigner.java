@@ -14,12 +14,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,7 +28,8 @@ import org.springframework.web.client.RestClientException;
 /**
  * Draws designs with a Gemini image model through the {@code generateContent} REST API: the prompt and the pictures
  * (the homeowner's photo, or the street and overhead views of the site, inline) go in, the first image part of the
- * first candidate comes back. Then, as an image model cannot also answer JSON, a text model ({@code plant-model})
+ * first candidate comes back. A refinement is an edit: the parent design's image goes in with the edit instruction
+ * ({@link DesignPrompt#edit}) instead, and the design notes that it was edited and what was asked. Then, as an image model cannot also answer JSON, a text model ({@code plant-model})
  * is shown the drawn image and lists which of the palette's plants it shows, and how many ({@link PlantList}).
  *
  * <p>Transient failures of the image (429, 5xx, timeouts, lost connections) are retried with exponential backoff and
@@ -58,13 +54,13 @@ public final class GeminiDesigner implements Designer {
     private final RestClient http;
     private final HttpClient client;
     private final DesignerProperties.Gemini settings;
-    private final Clock clock;
+    private final Backoff backoff;
 
-    private GeminiDesigner(RestClient http, HttpClient client, DesignerProperties.Gemini settings, Clock clock) {
+    private GeminiDesigner(RestClient http, HttpClient client, DesignerProperties.Gemini settings, Backoff backoff) {
         this.http = http;
         this.client = client;
         this.settings = settings;
-        this.clock = clock;
+        this.backoff = backoff;
     }
 
     /**
@@ -87,7 +83,8 @@ public final class GeminiDesigner implements Designer {
                 .baseUrl(settings.baseUrl().toString())
                 .defaultHeader("x-goog-api-key", apiKey)
                 .build();
-        return new GeminiDesigner(http, client, settings, clock);
+        return new GeminiDesigner(
+                http, client, settings, new Backoff(settings.backoff(), settings.maxBackoff(), clock));
     }
 
     private static JdkClientHttpRequestFactory requests(HttpClient client, Duration timeout) {
@@ -103,15 +100,44 @@ public final class GeminiDesigner implements Designer {
 
     @Override
     public Design design(DesignRequest request) {
-        String prompt = DesignPrompt.of(request);
+        DesignRequest.Refinement refinement = request.refinement();
         long deadline = System.nanoTime() + settings.budget().toNanos();
-        GenerateContent.Image image = draw(request, GenerateContent.request(prompt, pictures(request)), deadline);
+        String prompt;
+        byte[] body;
+        List<String> notes;
+        if (refinement == null) {
+            prompt = DesignPrompt.of(request);
+            body = GenerateContent.request(prompt, pictures(request));
+            notes = List.of();
+        } else {
+            // an edit of the parent image, not a new design: the site's pictures stay out (see DesignPrompt)
+            prompt = DesignPrompt.edit(request);
+            body = GenerateContent.edit(
+                    new GenerateContent.Picture(
+                            DesignPrompt.currentDesign(), refinement.parentImage(), refinement.parentContentType()),
+                    prompt);
+            notes = List.of(edited(refinement));
+        }
+        GenerateContent.Image image = draw(request, body, deadline);
         return new Design(
                 image.bytes(),
                 image.contentType(),
                 prompt,
                 plants(request, image, deadline),
-                request.style().materials());
+                request.style().materials(),
+                notes);
+    }
+
+    /**
+     * What a refinement's design says it is. Only what was asked: an image model does not report which changes it
+     * made, and the plant list is read from the new image, not from the change.
+     */
+    private static String edited(DesignRequest.Refinement refinement) {
+        // the feedback as the model was given it: trimmed, at most 500 characters, here on one line
+        String change = DesignPrompt.custom(refinement.latest());
+        return change == null
+                ? "Edited from the previous version."
+                : "Edited from the previous version: " + change.replaceAll("\\s+", " ");
     }
 
     /** The homeowner's photo, or the pictures of the site each after the words that say what it shows. */
@@ -138,7 +164,7 @@ public final class GeminiDesigner implements Designer {
                         attempt);
                 return image;
             } catch (Transient failure) {
-                Duration wait = backoff(attempt, failure.retryAfter);
+                Duration wait = backoff.after(attempt, failure.retryAfter);
                 long latestStart = deadline - settings.timeout().toNanos();
                 if (attempt > settings.maxRetries() || System.nanoTime() + wait.toNanos() > latestStart) {
                     log.warn(
@@ -294,7 +320,7 @@ public final class GeminiDesigner implements Designer {
         if (code == 429) {
             return new Transient(
                     detail,
-                    retryAfter(reply.retryAfter()),
+                    backoff.retryAfter(reply.retryAfter()),
                     new DesignFailed(
                             "The design service is busy right now (too many requests). Please try again in a few"
                                     + " minutes.",
@@ -303,7 +329,7 @@ public final class GeminiDesigner implements Designer {
         if (code >= 500 || code == 408) {
             return new Transient(
                     detail,
-                    retryAfter(reply.retryAfter()),
+                    backoff.retryAfter(reply.retryAfter()),
                     new DesignFailed(
                             "The design service had a temporary problem (" + detail(code, status)
                                     + "). Please try again.",
@@ -333,37 +359,6 @@ public final class GeminiDesigner implements Designer {
 
     private static String detail(int code, String status) {
         return "HTTP " + code + (status.isEmpty() ? "" : " " + status);
-    }
-
-    /** Exponential backoff with jitter; a server's Retry-After is honoured up to {@code maxBackoff}. */
-    private Duration backoff(int attempt, @Nullable Duration retryAfter) {
-        long base = settings.backoff().toMillis() << Math.min(attempt - 1, 20);
-        long capped = Math.min(base, settings.maxBackoff().toMillis());
-        // jitter between half and all of the delay keeps many workers from retrying in step
-        long wait = capped / 2 + ThreadLocalRandom.current().nextLong(capped / 2 + 1);
-        if (retryAfter != null) {
-            wait = Math.max(
-                    wait, Math.min(retryAfter.toMillis(), settings.maxBackoff().toMillis()));
-        }
-        return Duration.ofMillis(wait);
-    }
-
-    private @Nullable Duration retryAfter(@Nullable String header) {
-        if (header == null || header.isBlank()) {
-            return null;
-        }
-        try {
-            return Duration.ofSeconds(Math.max(0, Long.parseLong(header.strip())));
-        } catch (NumberFormatException notSeconds) {
-            try {
-                Instant at = ZonedDateTime.parse(header.strip(), DateTimeFormatter.RFC_1123_DATE_TIME)
-                        .toInstant();
-                Duration wait = Duration.between(clock.instant(), at);
-                return wait.isNegative() ? Duration.ZERO : wait;
-            } catch (DateTimeParseException neither) {
-                return null;
-            }
-        }
     }
 
     private static void sleep(Duration wait) {

@@ -17,8 +17,8 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Google's {@code generateContent} wire format: the bodies Yarda sends (the design request to the image model, the
- * plant-list request to a text model), the image or the reason for none and the text of a 200 answer, and the
+ * Google's {@code generateContent} wire format: the bodies Yarda sends (the design or edit request to the image model,
+ * the plant-list request to a text model), the image or the reason for none and the text of a 200 answer, and the
  * error of any other answer.
  *
  * <p>JSON is written and read here with a private mapper in Google's own field names: the application's
@@ -65,6 +65,25 @@ final class GenerateContent {
             }
             inline(parts, picture.bytes(), picture.contentType());
         }
+        return imageWanted(root);
+    }
+
+    /**
+     * The body of a request to edit an image: the words saying what {@code current} is, the image inline, then the
+     * instruction, so that the instruction reads as being about the image before it.
+     */
+    static byte[] edit(Picture current, String instruction) {
+        ObjectNode root = JSON.createObjectNode();
+        ArrayNode parts = root.putArray("contents").addObject().putArray("parts");
+        if (current.caption() != null) {
+            parts.addObject().put("text", current.caption());
+        }
+        inline(parts, current.bytes(), current.contentType());
+        parts.addObject().put("text", instruction);
+        return imageWanted(root);
+    }
+
+    private static byte[] imageWanted(ObjectNode root) {
         ArrayNode modalities = root.putObject("generationConfig").putArray("responseModalities");
         modalities.add("TEXT");
         modalities.add("IMAGE");

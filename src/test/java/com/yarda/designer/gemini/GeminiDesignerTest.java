@@ -7,6 +7,14 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
+import static com.yarda.designer.gemini.GeminiWire.JSON;
+import static com.yarda.designer.gemini.GeminiWire.KEY;
+import static com.yarda.designer.gemini.GeminiWire.PATH;
+import static com.yarda.designer.gemini.GeminiWire.PLANT_PATH;
+import static com.yarda.designer.gemini.GeminiWire.answer;
+import static com.yarda.designer.gemini.GeminiWire.image;
+import static com.yarda.designer.gemini.GeminiWire.inlineBytes;
+import static com.yarda.designer.gemini.GeminiWire.textAnswer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -22,8 +30,6 @@ import com.yarda.designer.Plant;
 import com.yarda.designer.Style;
 import com.yarda.site.HardinessZone;
 import com.yarda.site.SiteImage;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
@@ -32,25 +38,15 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.web.client.RestClient;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 /** The Gemini adapter against a local stub that speaks the generateContent wire format. */
 class GeminiDesignerTest {
-
-    private static final String KEY = "test-key-3f9a1c";
-    private static final String MODEL = "gemini-2.5-flash-image";
-    private static final String PATH = "/v1beta/models/" + MODEL + ":generateContent";
-    private static final String PLANT_MODEL = "gemini-2.5-flash";
-    private static final String PLANT_PATH = "/v1beta/models/" + PLANT_MODEL + ":generateContent";
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private static WireMockServer gemini;
 
@@ -557,29 +553,11 @@ class GeminiDesignerTest {
     }
 
     private static GeminiDesigner designer(Duration timeout, Duration plantTimeout, int maxRetries, Duration budget) {
-        return GeminiDesigner.create(
-                RestClient.builder(),
-                settings(URI.create(gemini.baseUrl()), timeout, plantTimeout, maxRetries, budget),
-                Clock.systemUTC());
+        return GeminiWire.designer(gemini, timeout, plantTimeout, maxRetries, budget);
     }
 
     private static DesignerProperties.Gemini settings(URI baseUrl, Duration timeout, int maxRetries, Duration budget) {
-        return settings(baseUrl, timeout, Duration.ofSeconds(2), maxRetries, budget);
-    }
-
-    private static DesignerProperties.Gemini settings(
-            URI baseUrl, Duration timeout, Duration plantTimeout, int maxRetries, Duration budget) {
-        return new DesignerProperties.Gemini(
-                baseUrl,
-                KEY,
-                MODEL,
-                PLANT_MODEL,
-                timeout,
-                plantTimeout,
-                maxRetries,
-                budget,
-                Duration.ofMillis(5),
-                Duration.ofMillis(20));
+        return GeminiWire.settings(baseUrl, timeout, Duration.ofSeconds(2), maxRetries, budget);
     }
 
     private static DesignFailed failure(GeminiDesigner designer) {
@@ -611,43 +589,5 @@ class GeminiDesignerTest {
                 .willReturn(okJson(answer("inlineData", "mimeType", "image/png", image("png")))));
         gemini.stubFor(post(urlPathEqualTo(PLANT_PATH)).willReturn(list));
         return designer(Duration.ofSeconds(2), 2, Duration.ofSeconds(10)).design(request);
-    }
-
-    private static byte[] inlineBytes(JsonNode part) {
-        return Base64.getDecoder().decode(part.path("inline_data").path("data").asString());
-    }
-
-    /** A generateContent answer of a text model: its text is the JSON (or whatever else) it was asked for. */
-    private static String textAnswer(String text) {
-        ObjectNode root = JSON.createObjectNode();
-        ObjectNode candidate = root.putArray("candidates").addObject();
-        candidate
-                .putObject("content")
-                .put("role", "model")
-                .putArray("parts")
-                .addObject()
-                .put("text", text);
-        candidate.put("finishReason", "STOP").put("index", 0);
-        return JSON.writeValueAsString(root);
-    }
-
-    /** A generateContent answer with a text part and an image part, in the given field spelling. */
-    private static String answer(String inlineField, String mimeField, String mimeType, byte[] image) {
-        return """
-                {"candidates": [{"content": {"role": "model", "parts": [
-                    {"text": "Here is your garden."},
-                    {"%s": {"%s": "%s", "data": "%s"}}]},
-                  "finishReason": "STOP", "index": 0}],
-                 "usageMetadata": {"promptTokenCount": 412, "candidatesTokenCount": 1290}}
-                """.formatted(
-                        inlineField, mimeField, mimeType, Base64.getEncoder().encodeToString(image));
-    }
-
-    private static byte[] image(String format) throws IOException {
-        BufferedImage image = new BufferedImage(64, 48, BufferedImage.TYPE_INT_RGB);
-        image.setRGB(10, 10, 0x336699);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ImageIO.write(image, format, out);
-        return out.toByteArray();
     }
 }

@@ -54,11 +54,21 @@ final class PhotoConcept {
     private final List<Look.Sprite> sprites;
     private final @Nullable HardinessZone zone;
     private final Random random;
+    private final int extraTrees;
+    private final List<String> changes;
     // how many of each plant the concept has drawn, by legend number
     private final Map<Integer, Integer> drawn = new TreeMap<>();
 
-    private PhotoConcept(Style style, List<Plant> plants, @Nullable HardinessZone zone, long seed) {
+    private PhotoConcept(
+            Style style,
+            List<Plant> plants,
+            @Nullable HardinessZone zone,
+            long seed,
+            int extraTrees,
+            List<String> changes) {
         this.style = style;
+        this.extraTrees = extraTrees;
+        this.changes = List.copyOf(changes);
         this.look = Look.of(style);
         this.plants = List.copyOf(plants);
         this.sprites = look.sprites(plants);
@@ -74,7 +84,22 @@ final class PhotoConcept {
      */
     static Drawing draw(
             Style style, List<Plant> plants, @Nullable HardinessZone zone, DesignRequest.Photo photo, long seed) {
-        PhotoConcept concept = new PhotoConcept(style, plants, zone, seed);
+        return draw(style, plants, zone, photo, seed, 0, List.of());
+    }
+
+    /**
+     * Draws a refined concept: {@code extraTrees} more tree markers than one per tree of the legend (for shade), and
+     * the refinement's {@code changes} in the legend.
+     */
+    static Drawing draw(
+            Style style,
+            List<Plant> plants,
+            @Nullable HardinessZone zone,
+            DesignRequest.Photo photo,
+            long seed,
+            int extraTrees,
+            List<String> changes) {
+        PhotoConcept concept = new PhotoConcept(style, plants, zone, seed, extraTrees, changes);
         BufferedImage image = concept.draw(decode(photo.bytes()));
         return new Drawing(image, plants, concept.drawn);
     }
@@ -125,7 +150,8 @@ final class PhotoConcept {
                     List.of(
                             "Photo graded to the style's palette",
                             "House, fences, paths and driveway kept as photographed",
-                            "Zones show where planting goes; check on site"));
+                            "Zones show where planting goes; check on site"),
+                    changes);
         } finally {
             g.dispose();
         }
@@ -285,11 +311,16 @@ final class PhotoConcept {
             g.draw(shape);
         }
         g.setComposite(AlphaComposite.getInstance(AlphaComposite.SRC_OVER, 0.85f));
-        for (int i = 0; i < trees.size(); i++) {
+        // one marker per tree of the legend, and more where a refinement asked for shade, spread across the zones
+        int markers = trees.isEmpty() ? 0 : trees.size() + extraTrees;
+        double[] across = {0.7, 0.5, 0.1, 0.9};
+        for (int i = 0; i < markers; i++) {
             Rectangle2D b = shapes.get(i % 2).getBounds2D();
-            double x = i % 2 == 0 ? b.getX() + b.getWidth() * 0.3 : b.getMaxX() - b.getWidth() * 0.3;
+            int extra = i - trees.size();
+            double share = extra < 0 ? 0.3 : across[(extra / 2) % across.length];
+            double x = i % 2 == 0 ? b.getX() + b.getWidth() * share : b.getMaxX() - b.getWidth() * share;
             double y = b.getY() + b.getHeight() * 0.15;
-            Spot tree = new Spot(trees.get(i), x, y, x);
+            Spot tree = new Spot(trees.get(i % trees.size()), x, y, x);
             plant(g, tree, w * 0.06);
             spots.add(tree);
         }

@@ -61,7 +61,7 @@ public final class BuiltinDesigner implements Designer {
                 Refinements.RevisedPhoto revised = Refinements.photo(palette, style, refinement, request.zone(), seed);
                 notes = revised.notes();
                 drawing = PhotoConcept.draw(
-                        style, revised.plants(), request.zone(), photo, revised.seed(), revised.extraTrees(), notes);
+                        style, revised.plants(), request.zone(), photo, revised.seed(), revised.edits(), notes);
             }
         } else {
             // a refinement edits the plan this request draws without feedback: the same lot, house and garden

@@ -3,6 +3,7 @@ package com.yarda.designer.builtin;
 import com.yarda.designer.builtin.Layout.Bed;
 import com.yarda.designer.builtin.Vocabulary.Thing;
 import java.util.List;
+import java.util.Random;
 
 /** The wishes only a plan of an address can meet, each turned into its edit of the plan. */
 final class PlanWishes {
@@ -84,11 +85,11 @@ final class PlanWishes {
     }
 
     /**
-     * The beds replanted in new drifts from the revision's next draws: the same beds, the same plants, another
-     * arrangement. What a refinement shows when nothing it asked for could change the plan.
+     * The beds replanted in new drifts drawn from {@code seed}: the same beds, the same plants, another arrangement.
+     * What a refinement shows when nothing it asked for could change the plan.
      */
-    static void rearrange(Revision plan) {
-        Drifts drifts = plan.drifts();
+    static void rearrange(Revision plan, long seed) {
+        Drifts drifts = new Drifts(plan.look.sprites(plan.plants), new Random(seed));
         for (int i = 0; i < plan.beds.size(); i++) {
             Bed bed = plan.beds.get(i);
             List<Integer> kinds = i == 0 ? drifts.borderPlants() : drifts.bedPlants();

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -32,18 +33,20 @@ final class Refinements {
     /** A refined plan and what to tell the homeowner about it. */
     record Revised(Layout layout, List<String> notes) {}
 
-    /** A refined photo concept: its plants, the extra trees its zones mark, the seed that arranges them, the notes. */
-    record RevisedPhoto(List<Plant> plants, int extraTrees, long seed, List<String> notes) {}
+    /** A refined photo concept: its plants, what it draws beyond a first concept, the seed that arranges it, notes. */
+    record RevisedPhoto(List<Plant> plants, PhotoRevision.Edits edits, long seed, List<String> notes) {}
 
-    private static final String PHOTO = "a photo design keeps everything photographed and only re-plants its"
-            + " planting zones; ask for this on a plan of the address";
+    private static final String PHOTO = "a photo design keeps everything photographed and only draws over it;"
+            + " ask for this on a plan of the address";
 
+    private final List<String> feedback;
     private final List<Wishes> lineage;
     private final Nursery nursery;
     private final PlantList plants;
     private final @Nullable Revision plan;
     private final @Nullable PhotoRevision photo;
-    private long photoSeed;
+    /** The seed of the arrangement: the design's, moved on by each feedback that rearranges the planting. */
+    private long arrangement;
 
     // wishes are records, equal by value: the same words in two feedbacks are two wishes, so these go by identity
     private final Set<Wish> cancelled = Collections.newSetFromMap(new IdentityHashMap<>());
@@ -63,13 +66,14 @@ final class Refinements {
             PlantList plants,
             @Nullable Revision plan,
             @Nullable PhotoRevision photo,
-            long photoSeed) {
+            long arrangement) {
+        this.feedback = feedback;
         this.lineage = feedback.stream().map(Wishes::read).toList();
         this.nursery = nursery;
         this.plants = plants;
         this.plan = plan;
         this.photo = photo;
-        this.photoSeed = photoSeed;
+        this.arrangement = arrangement;
     }
 
     /**
@@ -96,7 +100,7 @@ final class Refinements {
         Refinements refinements =
                 new Refinements(refinement.feedback(), new Nursery(style, zone), revision, null, revision, seed);
         List<String> notes = refinements.apply(style, refinement.parentStyle());
-        return new RevisedPhoto(revision.plants(), revision.extraTrees(), refinements.photoSeed, notes);
+        return new RevisedPhoto(revision.plants(), revision.edits(), refinements.arrangement, notes);
     }
 
     private List<String> apply(Style style, Style parentStyle) {
@@ -264,8 +268,8 @@ final class Refinements {
 
     private static Change keptPlants(List<Plant> found, String label) {
         return found.isEmpty()
-                ? Change.refused(label + " is not in this design")
-                : Change.noted(names(found) + " " + (found.size() == 1 ? "stays" : "stay") + " as it is");
+                ? Change.refused(absent(label))
+                : Change.noted(names(found) + (found.size() == 1 ? " stays as it is" : " stay as they are"));
     }
 
     private Change remove(Wish wish, int undid) {
@@ -295,7 +299,7 @@ final class Refinements {
 
     private Change removePlants(List<Plant> found, String label) {
         if (found.isEmpty()) {
-            return Change.refused(label + " is not in this design");
+            return Change.refused(absent(label));
         }
         List<Plant> protect = keptPlants();
         List<Plant> going =
@@ -363,16 +367,25 @@ final class Refinements {
         return Change.made(detail);
     }
 
+    /** What a photo concept can draw over the photo for {@code wish}: bigger or smaller zones, marked additions. */
     private Change photoAdd(Wish wish) {
-        if (wish.intent() != Intent.MORE_SHADE || photo == null) {
-            return Change.refused(PHOTO);
-        }
-        return shadeTree()
-                .map(tree -> {
-                    photo.shade(tree);
-                    return Change.made("2 more trees (" + tree.commonName() + ") marked in the planting zones");
-                })
-                .orElse(Change.refused("no tree of the style grows " + nursery.where()));
+        PhotoRevision concept = Objects.requireNonNull(photo);
+        return switch (wish.intent()) {
+            case LESS_LAWN ->
+                keeps(Vocabulary.Thing.LAWN) ? Change.refused("you asked to keep the lawn") : concept.lawn(true);
+            case MORE_LAWN -> concept.lawn(false);
+            case MORE_SHADE ->
+                shadeTree().map(concept::shade).orElse(Change.refused("no tree of the style grows " + nursery.where()));
+            case MORE_PRIVACY ->
+                screenPlant()
+                        .map(concept::screen)
+                        .orElse(Change.refused(
+                                "no plant of the style tall enough for a screen grows " + nursery.where()));
+            case SEATING -> concept.seating();
+            case VEGETABLES -> concept.vegetables();
+            case WATER -> concept.water(Placements.waterKind(wish.said()));
+            default -> Change.refused("it cannot be drawn");
+        };
     }
 
     /** A tree for shade, never one the homeowner took out, and one needing little water once they asked so. */
@@ -427,13 +440,23 @@ final class Refinements {
                 .orElse("maple");
     }
 
-    /** A new arrangement of the planting: the beds replanted from the next draws, or the photo's zones reseeded. */
+    /**
+     * A new arrangement of the planting, seeded by the design and this feedback's words: the beds replanted in new
+     * drifts, or the photo's zones reshaped and replanted. Other words give another arrangement, the same words the
+     * same one.
+     */
     private void rearrange() {
+        // String.hashCode is fixed by the JLS; each rearrangement along the lineage moves the seed on
+        arrangement =
+                (arrangement * 31 + feedback.get(current).hashCode()) * 6364136223846793005L + 1442695040888963407L;
         if (plan != null) {
-            PlanWishes.rearrange(plan);
-        } else {
-            photoSeed = photoSeed * 6364136223846793005L + 1442695040888963407L;
+            PlanWishes.rearrange(plan, arrangement);
         }
+    }
+
+    /** Why a plant named in feedback cannot be kept or removed, e.g. {@code this design has no roses}. */
+    private static String absent(String label) {
+        return "this design has no " + label.replaceFirst("^the ", "");
     }
 
     static String names(List<Plant> plants) {

@@ -18,6 +18,11 @@ class WishesTest {
     @ParameterizedTest(name = "\"{0}\" is {1}")
     @CsvSource(delimiter = '|', textBlock = """
             less grass                                  | LESS_LAWN
+            Fewer grass.                                | LESS_LAWN
+            veggie garden                               | VEGETABLES
+            Screen from neighbours                      | MORE_PRIVACY
+            drought tolerant                            | LOWER_WATER
+            ADD SEATING!                                | SEATING
             a smaller lawn please                       | LESS_LAWN
             Too much mowing!                            | LESS_LAWN
             more lawn for the kids                      | MORE_LAWN

@@ -16,20 +16,26 @@ import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
 
 /**
- * A local stand-in for Gemini's generateContent REST API that fails on purpose: each call, by a seeded random
- * draw, answers 500, 429, or only after a long delay (longer than the service's timeout), or succeeds with a small
- * PNG in Gemini's wire format. Binds 127.0.0.1 only.
+ * A local stand-in for Gemini's generateContent REST API that fails on purpose: each call for a design, by a
+ * seeded random draw, answers 500, 429, or only after a long delay (longer than the service's timeout), or succeeds
+ * with a small PNG in Gemini's wire format. A call for the plant list of a drawn design (a request with a
+ * {@code responseSchema}) never fails: it answers, after the same latency, that the image shows three of the first
+ * plant the schema allows. Binds 127.0.0.1 only.
  *
  * <pre>java FaultyGemini.java PORT [--fault-rate 0.3] [--seed 6] [--slow-ms 3000] [--latency-ms 0]</pre>
  *
  * The faults are split equally between 500, 429 and slow. {@code --latency-ms} delays every successful answer (a
- * designer that takes time, like the real one). {@code GET /stats} returns the counts so far.
+ * designer that takes time, like the real one). {@code GET /stats} returns the counts so far: {@code requests} are
+ * the calls for designs, {@code plant_lists} the calls for plant lists.
  */
 public class FaultyGemini {
 
     private static final Pattern GENERATE = Pattern.compile("/v1beta/models/[A-Za-z0-9._-]+:generateContent");
 
+    private static final Pattern FIRST_PLANT = Pattern.compile("\"enum\"\\s*:\\s*\\[\\s*\"([^\"]+)\"");
+
     private static final AtomicLong requests = new AtomicLong();
+    private static final AtomicLong plantLists = new AtomicLong();
     private static final AtomicLong ok = new AtomicLong();
     private static final AtomicLong serverErrors = new AtomicLong();
     private static final AtomicLong tooManyRequests = new AtomicLong();
@@ -65,7 +71,7 @@ public class FaultyGemini {
         server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
         server.createContext("/stats", exchange -> send(exchange, 200, stats()));
         server.createContext("/v1beta/models/", exchange -> {
-            exchange.getRequestBody().readAllBytes();
+            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             if (!exchange.getRequestMethod().equals("POST")
                     || !GENERATE.matcher(exchange.getRequestURI().getPath()).matches()) {
                 send(exchange, 404, error(404, "NOT_FOUND", "no such method"));
@@ -73,6 +79,12 @@ public class FaultyGemini {
             }
             if (exchange.getRequestHeaders().getFirst("x-goog-api-key") == null) {
                 send(exchange, 403, error(403, "PERMISSION_DENIED", "missing API key"));
+                return;
+            }
+            if (body.contains("\"responseSchema\"")) {
+                sleep(latency);
+                plantLists.incrementAndGet();
+                send(exchange, 200, plantList(body));
                 return;
             }
             requests.incrementAndGet();
@@ -104,8 +116,20 @@ public class FaultyGemini {
     }
 
     private static String stats() {
-        return "{\"requests\":%d,\"ok\":%d,\"error_500\":%d,\"error_429\":%d,\"slow\":%d}"
-                .formatted(requests.get(), ok.get(), serverErrors.get(), tooManyRequests.get(), slow.get());
+        return "{\"requests\":%d,\"ok\":%d,\"error_500\":%d,\"error_429\":%d,\"slow\":%d,\"plant_lists\":%d}"
+                .formatted(
+                        requests.get(),
+                        ok.get(),
+                        serverErrors.get(),
+                        tooManyRequests.get(),
+                        slow.get(),
+                        plantLists.get());
+    }
+
+    private static String plantList(String request) {
+        var first = FIRST_PLANT.matcher(request);
+        String list = first.find() ? "[{\\\"botanical_name\\\":\\\"" + first.group(1) + "\\\",\\\"quantity\\\":3}]" : "[]";
+        return "{\"candidates\":[{\"content\":{\"parts\":[{\"text\":\"" + list + "\"}]},\"finishReason\":\"STOP\"}]}";
     }
 
     private static String answer(byte[] png) {

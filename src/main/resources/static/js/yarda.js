@@ -128,6 +128,36 @@
     });
   }
 
+  // "For example" chips add their wish to the feedback box.
+  function examples(root) {
+    each(root, '[data-feedback-example]', function (chip) {
+      chip.addEventListener('click', function () {
+        var box = document.getElementById('feedback-input');
+        if (!box) return;
+        var text = box.value.trim();
+        box.value = text ? text.replace(/[.,;]?$/, ', ') + chip.textContent : chip.textContent;
+        box.focus();
+      });
+    });
+  }
+
+  // Compare styles: at most three, and the button says what they cost.
+  function styleChoice(root) {
+    var form = root.querySelector('form[data-comparing]');
+    if (!form) return;
+    var boxes = form.querySelectorAll('[data-compare-style]');
+    var button = form.querySelector('#generate-button');
+    function update() {
+      var checked = form.querySelectorAll('[data-compare-style]:checked').length;
+      Array.prototype.forEach.call(boxes, function (box) { box.disabled = !box.checked && checked >= 3; });
+      if (button && !button.classList.contains('busy')) {
+        button.textContent = 'Create ' + checked + ' designs · ' + checked + (checked === 1 ? ' credit' : ' credits');
+      }
+    }
+    Array.prototype.forEach.call(boxes, function (box) { box.addEventListener('change', update); });
+    update();
+  }
+
   // The history filter applies itself.
   function autosubmit(root) {
     each(root, 'form[data-autosubmit] select', function (select) {
@@ -176,14 +206,18 @@
 
   function enhance(root) {
     submitOnce(root); inputType(root); dropzone(root); counters(root); countdowns(root);
-    cooldowns(root); compare(root); autosubmit(root); localDates(root); copyButtons(root); printButtons(root);
+    cooldowns(root); compare(root); autosubmit(root); localDates(root); examples(root); styleChoice(root);
+    copyButtons(root); printButtons(root);
   }
 
   document.addEventListener('DOMContentLoaded', function () {
     enhance(document);
     // fragments swapped in by htmx (the progress panel) get the same treatment
     document.body.addEventListener('htmx:load', function (event) {
-      if (event.target !== document.body) { compare(event.target); localDates(event.target); copyButtons(event.target); }
+      if (event.target !== document.body) {
+        compare(event.target); localDates(event.target); examples(event.target); submitOnce(event.target);
+        copyButtons(event.target);
+      }
     });
     // htmx requests carry the CSRF token of the page
     document.body.addEventListener('htmx:configRequest', function (event) {

@@ -37,6 +37,7 @@ public class Comparisons {
     private final Accounts accounts;
     private final Uploads uploads;
     private final Acceptance acceptance;
+    private final RequestPhotos photos;
     private final GenerationRepository generations;
     private final ComparisonRepository repository;
     private final DesignParts parts;
@@ -46,6 +47,7 @@ public class Comparisons {
             Accounts accounts,
             Uploads uploads,
             Acceptance acceptance,
+            RequestPhotos photos,
             GenerationRepository generations,
             ComparisonRepository repository,
             DesignParts parts,
@@ -53,6 +55,7 @@ public class Comparisons {
         this.accounts = accounts;
         this.uploads = uploads;
         this.acceptance = acceptance;
+        this.photos = photos;
         this.generations = generations;
         this.repository = repository;
         this.parts = parts;
@@ -82,6 +85,15 @@ public class Comparisons {
      * if the user cannot afford them all (402) or may not start them all now (429), nothing is charged or counted.
      */
     public AcceptedComparison compare(UUID userId, NewComparison request, @Nullable String idempotencyKey) {
+        return compare(userId, request, null, idempotencyKey);
+    }
+
+    /**
+     * Accepts a comparison whose photo comes in the request itself (the web app's form) instead of as an upload url;
+     * a refused request leaves nothing behind, not even the photo.
+     */
+    public AcceptedComparison compare(
+            UUID userId, NewComparison request, byte @Nullable [] photo, @Nullable String idempotencyKey) {
         accounts.requireVerified(userId);
         List<FieldProblem> problems = new ArrayList<>();
         List<Style> styles = styles(request.styles(), problems);
@@ -95,7 +107,7 @@ public class Comparisons {
                             request.inputAddress(),
                             Style.JAPANESE_ZEN.id(),
                             request.customPrompt(),
-                            null),
+                            photo),
                     url -> uploads.resolveOwnUrl(userId, url).map(Upload::id));
         } catch (ValidationFailed invalid) {
             problems.addAll(invalid.errors());
@@ -103,7 +115,7 @@ public class Comparisons {
         if (!problems.isEmpty()) {
             throw new ValidationFailed(problems);
         }
-        byte[] fingerprint = fingerprint(request);
+        byte[] fingerprint = fingerprint(request, photo);
         if (idempotencyKey != null) {
             Optional<Acceptance.Written> replay = acceptance.replay(userId, idempotencyKey, fingerprint);
             if (replay.isPresent()) {
@@ -111,42 +123,50 @@ public class Comparisons {
             }
         }
         UUID comparisonId = UUID.randomUUID();
-        List<Draft> drafts = new ArrayList<>();
-        for (int i = 0; i < styles.size(); i++) {
-            drafts.add(Draft.first(
-                            valid.inputType(), valid.address(), valid.uploadId(), styles.get(i), valid.customPrompt())
-                    .inComparison(comparisonId, i));
-        }
-        AcceptedComparison accepted = accepted(acceptance.write(
+        ValidGeneration input = valid;
+        AcceptedComparison accepted = photos.accept(
                 userId,
-                new Acceptance.Order() {
-                    @Override
-                    public List<Draft> drafts() {
-                        return drafts;
+                photo,
+                input.uploadId(),
+                upload -> {
+                    List<Draft> drafts = new ArrayList<>();
+                    for (int i = 0; i < styles.size(); i++) {
+                        drafts.add(Draft.first(
+                                        input.inputType(), input.address(), upload, styles.get(i), input.customPrompt())
+                                .inComparison(comparisonId, i));
                     }
-
-                    @Override
-                    public void prepare(Instant now) {
-                        repository.insert(comparisonId, userId, now);
-                    }
-
-                    @Override
-                    public Acceptance.Answer answer(List<GenerationRow> rows, Instant now) {
-                        Comparison comparison = new Comparison(
-                                comparisonId,
-                                rows.stream()
-                                        .map(row -> row.toGeneration(parts))
-                                        .toList(),
-                                now);
-                        return new Acceptance.Answer(json.writeValueAsString(comparison), comparisonId);
-                    }
+                    return accepted(
+                            acceptance.write(userId, order(userId, comparisonId, drafts), fingerprint, idempotencyKey));
                 },
-                fingerprint,
-                idempotencyKey));
+                answer -> !answer.replayed());
         if (!accepted.replayed()) {
             log.info("Accepted comparison {} of {} styles of user {}", comparisonId, styles.size(), userId);
         }
         return accepted;
+    }
+
+    /** The comparison row first, then its generations; answered with the comparison as the API shows it. */
+    private Acceptance.Order order(UUID userId, UUID comparisonId, List<Draft> drafts) {
+        return new Acceptance.Order() {
+            @Override
+            public List<Draft> drafts() {
+                return drafts;
+            }
+
+            @Override
+            public void prepare(Instant now) {
+                repository.insert(comparisonId, userId, now);
+            }
+
+            @Override
+            public Acceptance.Answer answer(List<GenerationRow> rows, Instant now) {
+                Comparison comparison = new Comparison(
+                        comparisonId,
+                        rows.stream().map(row -> row.toGeneration(parts)).toList(),
+                        now);
+                return new Acceptance.Answer(json.writeValueAsString(comparison), comparisonId);
+            }
+        };
     }
 
     /** The comparison {@code id} of {@code userId}, with the current statuses of its generations. */
@@ -187,7 +207,7 @@ public class Comparisons {
         return List.copyOf(styles);
     }
 
-    private static byte[] fingerprint(NewComparison request) {
+    private static byte[] fingerprint(NewComparison request, byte @Nullable [] photo) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             List<String> fields = new ArrayList<>();
@@ -200,6 +220,9 @@ public class Comparisons {
             for (String field : fields) {
                 digest.update(field == null ? new byte[] {0} : ("\1" + field).getBytes(StandardCharsets.UTF_8));
                 digest.update((byte) 0x1F);
+            }
+            if (photo != null) {
+                digest.update(MessageDigest.getInstance("SHA-256").digest(photo));
             }
             return digest.digest();
         } catch (NoSuchAlgorithmException e) {

@@ -114,6 +114,9 @@ final class GenerationRules {
             }
         }
         int length = text.codePointCount(0, text.length());
+        if (length < min && min <= 1) {
+            return Optional.of("is required (1 to %d characters)".formatted(max));
+        }
         if (length < min || length > max) {
             return Optional.of(
                     min <= 1

@@ -43,6 +43,7 @@ public class Generations {
     private final Accounts accounts;
     private final Uploads uploads;
     private final Acceptance acceptance;
+    private final RequestPhotos photos;
     private final RateLimiter rateLimiter;
     private final IdempotencyKeys idempotencyKeys;
     private final GenerationRepository repository;
@@ -57,6 +58,7 @@ public class Generations {
             Accounts accounts,
             Uploads uploads,
             Acceptance acceptance,
+            RequestPhotos photos,
             RateLimiter rateLimiter,
             IdempotencyKeys idempotencyKeys,
             GenerationRepository repository,
@@ -69,6 +71,7 @@ public class Generations {
         this.accounts = accounts;
         this.uploads = uploads;
         this.acceptance = acceptance;
+        this.photos = photos;
         this.rateLimiter = rateLimiter;
         this.idempotencyKeys = idempotencyKeys;
         this.repository = repository;
@@ -115,20 +118,17 @@ public class Generations {
                 return Accepted.of(replay.get());
             }
         }
-        // decoded and stored before the transaction (nothing slow inside it); removed again unless it is used
-        UUID sentPhoto = request.photo() == null
-                ? null
-                : uploads.store(userId, "photo", request.photo()).id();
-        UUID photo = sentPhoto != null ? sentPhoto : valid.uploadId();
-        Accepted accepted = null;
-        try {
-            Draft draft = Draft.first(valid.inputType(), valid.address(), photo, valid.style(), valid.customPrompt());
-            accepted = Accepted.of(acceptance.write(userId, single(draft), fingerprint, idempotencyKey));
-        } finally {
-            if (sentPhoto != null && (accepted == null || accepted.replayed())) {
-                discard(userId, sentPhoto);
-            }
-        }
+        Accepted accepted = photos.accept(
+                userId,
+                request.photo(),
+                valid.uploadId(),
+                photo -> Accepted.of(acceptance.write(
+                        userId,
+                        single(Draft.first(
+                                valid.inputType(), valid.address(), photo, valid.style(), valid.customPrompt())),
+                        fingerprint,
+                        idempotencyKey)),
+                answer -> !answer.replayed());
         if (!accepted.replayed()) {
             log.info("Accepted generation {} of user {}", accepted.generationId(), userId);
         }
@@ -148,22 +148,6 @@ public class Generations {
                 return new Acceptance.Answer(acceptance.body(rows.getFirst()), null);
             }
         };
-    }
-
-    /**
-     * Removes the photo of a request that was refused (or answered by a replay), unless a generation uses it after
-     * all: one whose commit was cut off may still have been saved. Never hides the refusal itself.
-     */
-    private void discard(UUID userId, UUID photo) {
-        try {
-            uploads.deleteIfUnused(userId, photo);
-        } catch (RuntimeException e) {
-            log.warn(
-                    "Could not remove photo {} of a refused request of user {}; the unused-upload cleanup will: {}",
-                    photo,
-                    userId,
-                    e.getMessage());
-        }
     }
 
     /** A generation of {@code userId}; someone else's is not found either. */

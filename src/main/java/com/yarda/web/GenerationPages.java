@@ -8,6 +8,7 @@ import com.yarda.generation.GenerationStatus;
 import com.yarda.generation.Generations;
 import com.yarda.generation.NewGeneration;
 import com.yarda.generation.RateLimitStatus;
+import com.yarda.generation.Refinements;
 import com.yarda.platform.CurrentUser;
 import com.yarda.platform.NotFound;
 import com.yarda.platform.Page;
@@ -45,14 +46,21 @@ class GenerationPages {
     static final int HISTORY_PAGE_SIZE = 12;
 
     private final Generations generations;
+    private final Refinements refinements;
     private final Accounts accounts;
     private final Uploads uploads;
     private final StyleExamples examples;
     private final Shares shares;
 
     GenerationPages(
-            Generations generations, Accounts accounts, Uploads uploads, StyleExamples examples, Shares shares) {
+            Generations generations,
+            Refinements refinements,
+            Accounts accounts,
+            Uploads uploads,
+            StyleExamples examples,
+            Shares shares) {
         this.generations = generations;
+        this.refinements = refinements;
         this.accounts = accounts;
         this.uploads = uploads;
         this.examples = examples;
@@ -81,6 +89,13 @@ class GenerationPages {
         @Nullable
         String address() {
             return "address".equals(inputType) ? inputAddress : photoAddress;
+        }
+    }
+
+    /** What to change in a design; {@code style} blank keeps the design's. */
+    record RefineForm(String feedback, String style, String requestKey) {
+        static RefineForm empty() {
+            return new RefineForm("", "", UUID.randomUUID().toString());
         }
     }
 
@@ -173,6 +188,47 @@ class GenerationPages {
         return "generation/detail";
     }
 
+    /**
+     * Refines a completed design with feedback: a new version, shown at once with its progress. A refusal shows the
+     * design again with the reason beside the form, and the feedback kept.
+     */
+    @PostMapping("/generations/{id}/refine")
+    String refine(
+            CurrentUser user,
+            @PathVariable UUID id,
+            @ModelAttribute("refineForm") RefineForm form,
+            BindingResult result,
+            Model model) {
+        try {
+            Generations.Accepted accepted = refinements.refine(
+                    user.id(), id, form.feedback(), blankToNull(form.style()), blankToNull(form.requestKey()));
+            return "redirect:/generations/" + accepted.generationId();
+        } catch (ValidationFailed failure) {
+            Forms.reject(result, failure);
+        } catch (RateLimited limited) {
+            result.reject(
+                    "rate_limited",
+                    "You have started " + limited.limit() + " designs in the last minute; refine again in "
+                            + limited.retryAfterSeconds() + " seconds.");
+        } catch (ProblemException problem) {
+            switch (problem.code()) {
+                case "insufficient_credits" ->
+                    result.reject(problem.code(), "You have no credits left: buy tokens to refine this design.");
+                case "email_not_verified",
+                        "generation_not_completed",
+                        "idempotency_in_flight",
+                        "idempotency_key_reused" -> result.reject(problem.code(), problem.getMessage());
+                default -> throw problem;
+            }
+        }
+        showGeneration(user, id, model);
+        model.addAttribute(
+                "refineForm",
+                new RefineForm(form.feedback(), form.style(), UUID.randomUUID().toString()));
+        model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "refineForm", result);
+        return "generation/detail";
+    }
+
     /** Deletes a finished design for good, then shows the history with a note that it is gone. */
     @PostMapping("/generations/{id}/delete")
     String delete(CurrentUser user, @PathVariable UUID id, RedirectAttributes redirect) {
@@ -206,6 +262,13 @@ class GenerationPages {
         Generation generation = generations.get(user.id(), id);
         model.addAttribute("generation", view(generation));
         model.addAttribute("me", accounts.user(user.id()));
+        model.addAttribute(
+                "versions",
+                refinements.versions(user.id(), id).stream()
+                        .map(GenerationPages::view)
+                        .toList());
+        model.addAttribute("styles", Style.values());
+        model.addAttribute("refineForm", RefineForm.empty());
         if (generation.status() == GenerationStatus.COMPLETED) {
             model.addAttribute("share", shares.link(user.id(), id).orElse(null));
         }

@@ -264,12 +264,6 @@ class ShareApiTests extends IntegrationTest {
         }
     }
 
-    private String completedDesign(TestUser user, String address) {
-        String id = acceptAddress(user, address, "english_garden");
-        assertThat(awaitFinished(user, id)).containsEntry("status", "completed");
-        return id;
-    }
-
     private static Response share(TestUser user, String id) {
         return api(user.token()).post("/api/generations/" + id + "/share");
     }

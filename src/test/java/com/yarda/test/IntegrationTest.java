@@ -292,6 +292,24 @@ public abstract class IntegrationTest {
                 .formParam("_csrf", token.group(1));
     }
 
+    /**
+     * A form post from {@code page} as a browser sends it: with the page's CSRF token and the session's cookies; a
+     * field whose value is a list is sent once per element (checkboxes).
+     */
+    protected static Response formPost(Map<String, String> session, Response page, String path, Map<String, ?> fields) {
+        Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page.asString());
+        if (!csrf.find()) {
+            throw new AssertionError("the page carries no CSRF token");
+        }
+        return given().redirects()
+                .follow(false)
+                .cookies(session)
+                .contentType("application/x-www-form-urlencoded")
+                .formParam("_csrf", csrf.group(1))
+                .formParams(fields)
+                .post(path);
+    }
+
     /** The cookies of a browser session of {@code user}, logged in through the login form. */
     protected static Map<String, String> webSession(TestUser user) {
         Response login = browserForm()
@@ -369,6 +387,16 @@ public abstract class IntegrationTest {
     }
 
     /** Waits (at most 30 s) until generation {@code id} of {@code user} is completed or failed; as the API shows it. */
+    /** A completed design of {@code user} for {@code address}, in English Garden style. */
+    protected static String completedDesign(TestUser user, String address) {
+        String id = acceptAddress(user, address, "english_garden");
+        Map<String, Object> finished = awaitFinished(user, id);
+        if (!"completed".equals(finished.get("status"))) {
+            throw new AssertionError("the design did not complete: " + finished);
+        }
+        return id;
+    }
+
     protected static Map<String, Object> awaitFinished(TestUser user, String id) {
         return Awaitility.await()
                 .atMost(Duration.ofSeconds(30))

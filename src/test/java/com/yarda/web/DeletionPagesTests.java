@@ -14,8 +14,6 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -25,17 +23,15 @@ class DeletionPagesTests extends IntegrationTest {
     @Autowired
     private AccountDeletionGate gate;
 
-    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
-
     @Test
     void aDesignIsDeletedFromItsPage() {
         TestUser user = verifiedUser();
-        String id = finishedDesign(user, "4 Browser Road, Eugene OR");
+        String id = completedDesign(user, "4 Browser Road, Eugene OR");
         Map<String, String> session = webSession(user);
         Response page = given().cookies(session).get("/generations/" + id);
         page.then().statusCode(200).body(containsString("Delete this design")).body(containsString("Delete for good"));
 
-        Response deleted = post(session, page, "/generations/" + id + "/delete", Map.of());
+        Response deleted = formPost(session, page, "/generations/" + id + "/delete", Map.of());
 
         assertThat(deleted.statusCode()).isEqualTo(302);
         assertThat(deleted.header("Location")).endsWith("/history");
@@ -57,13 +53,13 @@ class DeletionPagesTests extends IntegrationTest {
     @Test
     void theAccountIsDeletedWithItsPasswordAndItsSessionsEnd() {
         TestUser user = verifiedUser();
-        finishedDesign(user, "6 Goodbye Street, Salem OR");
+        completedDesign(user, "6 Goodbye Street, Salem OR");
         Map<String, String> session = webSession(user);
         Map<String, String> otherDevice = webSession(user);
         Response account = given().cookies(session).get("/account");
         account.then().statusCode(200).body(containsString("Delete my account and everything in it"));
 
-        Response wrong = post(session, account, "/account/delete", Map.of("password", "not my password"));
+        Response wrong = formPost(session, account, "/account/delete", Map.of("password", "not my password"));
 
         assertThat(wrong.header("Location")).endsWith("/account#delete-account");
         given().cookies(session)
@@ -73,7 +69,7 @@ class DeletionPagesTests extends IntegrationTest {
         assertThat(count("SELECT count(*) FROM users WHERE id = :id", user.id()))
                 .isOne();
 
-        Response deleted = post(
+        Response deleted = formPost(
                 session,
                 given().cookies(session).get("/account"),
                 "/account/delete",
@@ -113,7 +109,7 @@ class DeletionPagesTests extends IntegrationTest {
                     .body(json(Map.of("password", "correct horse")))
                     .delete("/api/auth/me"));
             gate.awaitReached();
-            Future<Response> generate = clients.submit(() -> post(
+            Future<Response> generate = clients.submit(() -> formPost(
                     session,
                     form,
                     "/generate",
@@ -137,25 +133,6 @@ class DeletionPagesTests extends IntegrationTest {
         } finally {
             gate.release();
         }
-    }
-
-    private static String finishedDesign(TestUser user, String address) {
-        String id = acceptAddress(user, address, "english_garden");
-        assertThat(awaitFinished(user, id)).containsEntry("status", "completed");
-        return id;
-    }
-
-    /** A form post from {@code page}, with its CSRF token and the session's cookies. */
-    private static Response post(Map<String, String> session, Response page, String path, Map<String, String> fields) {
-        Matcher csrf = CSRF.matcher(page.asString());
-        assertThat(csrf.find()).as("the page carries a CSRF token").isTrue();
-        return given().redirects()
-                .follow(false)
-                .cookies(session)
-                .contentType("application/x-www-form-urlencoded")
-                .formParam("_csrf", csrf.group(1))
-                .formParams(fields)
-                .post(path);
     }
 
     private long count(String sql, UUID id) {

@@ -28,7 +28,9 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>The same request always gives the same bytes: the layout's random seed comes from the style, the address
  * (or the photo's bytes) and the custom prompt, never from the generation id or the clock, so a retry shows
- * the homeowner the same design. Rendering is headless (Spring Boot sets {@code java.awt.headless}; plain
+ * the homeowner the same design. A refinement is drawn from the same seeds, then edited by its feedback
+ * ({@link Refinements}): the same lot, house and layout as the design it refines, changed only as asked, with
+ * notes saying what was applied and what could not be. Rendering is headless (Spring Boot sets {@code java.awt.headless}; plain
  * {@code BufferedImage} drawing needs no display either way).
  *
  * <p>Public for {@code DesignerConfiguration} and {@code StyleExamples} only: Spring Modulith keeps this package
@@ -49,14 +51,29 @@ public final class BuiltinDesigner implements Designer {
         Style style = request.style();
         // the zone's palette (the style's signature plants where the zone is unknown) is what is drawn and listed
         List<Plant> palette = request.palette();
-        Drawing drawing = photo != null
-                ? PhotoConcept.draw(style, palette, request.zone(), photo, seed)
-                : YardPlan.draw(
-                        Layout.of(style, palette, siteSeed(request), seed),
-                        oneLine(request.address()),
-                        request.zone(),
-                        seed);
-        return new Design(png(drawing.image()), "image/png", prompt, drawing.placed(), style.materials());
+        DesignRequest.Refinement refinement = request.refinement();
+        Drawing drawing;
+        List<String> notes = List.of();
+        if (photo != null) {
+            if (refinement == null) {
+                drawing = PhotoConcept.draw(style, palette, request.zone(), photo, seed);
+            } else {
+                Refinements.RevisedPhoto revised = Refinements.photo(palette, style, refinement, request.zone(), seed);
+                notes = revised.notes();
+                drawing = PhotoConcept.draw(
+                        style, revised.plants(), request.zone(), photo, revised.seed(), revised.edits(), notes);
+            }
+        } else {
+            // a refinement edits the plan this request draws without feedback: the same lot, house and garden
+            Layout layout = Layout.of(style, palette, siteSeed(request), seed);
+            if (refinement != null) {
+                Refinements.Revised revised = Refinements.plan(layout, refinement, request.zone(), seed);
+                layout = revised.layout();
+                notes = revised.notes();
+            }
+            drawing = YardPlan.draw(layout, oneLine(request.address()), request.zone(), seed, notes);
+        }
+        return new Design(png(drawing.image()), "image/png", prompt, drawing.placed(), style.materials(), notes);
     }
 
     /** The seed of the property itself: the address only, so every style shows the same lot and house. */

@@ -101,12 +101,20 @@ final class Drifts {
      * or a tree's canopy may have covered all of it. Unchanged when every plant is there.
      */
     Layout.Bed withEveryPlant(Layout.Bed border) {
+        return withPlants(border, borderPlants);
+    }
+
+    /**
+     * The border with each of {@code plants} (indices in the palette) in it at least once, each that has none given
+     * a drift of its own ({@link #everyPlant}). Unchanged when every one is there.
+     */
+    Layout.Bed withPlants(Layout.Bed border, List<Integer> plants) {
         Rectangle2D b = border.area().getBounds2D();
         List<Spot> spots = new ArrayList<>();
         for (PlantSpot plant : border.plants()) {
             spots.add(new Spot(plant.number() - 1, plant.x(), plant.y(), along(b, plant.x(), plant.y())));
         }
-        List<Spot> complete = everyPlant(spots, borderPlants);
+        List<Spot> complete = everyPlant(spots, plants);
         if (complete.equals(spots)) {
             return border;
         }
@@ -188,6 +196,11 @@ final class Drifts {
     }
 
     private double radius(Look.Sprite sprite) {
+        return size(sprite) * (0.85 + random.nextDouble() * 0.3);
+    }
+
+    /** How far a plant of this symbol usually spreads in a bed, in feet; each plant varies by up to 15%. */
+    static double size(Look.Sprite sprite) {
         double base = switch (sprite.form()) {
             case SHRUB -> 2.0;
             case MOSS -> 2.1;
@@ -198,6 +211,6 @@ final class Drifts {
             case BARREL -> 1.1;
             case TREE, PALM -> 9;
         };
-        return base * sprite.scale() * (0.85 + random.nextDouble() * 0.3);
+        return base * sprite.scale();
     }
 }

@@ -49,6 +49,9 @@ final class Features {
     /** The feature of the layout, over the ground and under the beds. */
     void draw() {
         Layout.Feature feature = layout.feature();
+        if (feature == null) {
+            return;
+        }
         double x = feature.centre().getX();
         double y = feature.centre().getY();
         double r = feature.radius();

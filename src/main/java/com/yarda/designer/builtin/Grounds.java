@@ -12,6 +12,9 @@ import java.util.Random;
 /** Loose ground on the plan: the lawn, meadow or gravel over the lot, the grain of gravel and mulch, raked lines. */
 final class Grounds {
 
+    /** Pea gravel where a refinement took the lawn out. */
+    private static final Color GRAVEL = new Color(0xD6CBB2);
+
     private final Graphics2D g;
     private final Look look;
     private final Layout layout;
@@ -32,11 +35,13 @@ final class Grounds {
     void cover() {
         Rectangle2D lot = new Rectangle2D.Double(0, 0, width, depth);
         Look.Palette palette = look.palette();
-        g.setColor(palette.lawn());
+        // a lawn a refinement replaced is gravel of a neutral colour: the style's lawn colour would read as grass
+        Color ground = layout.ground() == look.ground() ? palette.lawn() : GRAVEL;
+        g.setColor(ground);
         g.fill(lot);
         Shape clip = g.getClip();
         g.clip(lot);
-        switch (look.ground()) {
+        switch (layout.ground()) {
             case LAWN -> {
                 // mowing stripes and a fine speckle: how a lawn reads on a rendered plan
                 g.setColor(Symbols.withAlpha(Symbols.tint(palette.lawn(), 0.35), 45));
@@ -60,10 +65,10 @@ final class Grounds {
                 speckle(lot, palette.accent(), 0.2, 0.03);
             }
             case GRAVEL -> {
-                speckle(lot, Symbols.shade(palette.lawn(), 0.82), 0.12, 1.2);
-                speckle(lot, Symbols.tint(palette.lawn(), 0.4), 0.12, 0.8);
+                speckle(lot, Symbols.shade(ground, 0.82), 0.12, 1.2);
+                speckle(lot, Symbols.tint(ground, 0.4), 0.12, 0.8);
             }
-            case RAKED_GRAVEL -> speckle(lot, Symbols.shade(palette.lawn(), 0.88), 0.1, 0.6);
+            case RAKED_GRAVEL -> speckle(lot, Symbols.shade(ground, 0.88), 0.1, 0.6);
         }
         g.setClip(clip);
     }

@@ -30,7 +30,7 @@ final class Hardscape {
         this.texture = texture;
     }
 
-    /** The patio, deck or terrace behind the house, with a table, or a pergola where the style has a fountain. */
+    /** The patio, deck or terrace behind the house, with its pergola and tables. */
     void patio() {
         Rectangle2D patio = layout.patio();
         Shape shape = look.paving() == Look.Paving.FLAGSTONE
@@ -38,10 +38,11 @@ final class Hardscape {
                 : patio;
         Symbols.shadow(g, shape, 0.2, 0.3, 0.15f);
         paving(shape, look.paving(), look.palette().hardscape());
-        if (look.feature() == Look.Feature.FOUNTAIN) {
+        if (layout.pergola()) {
             pergola(patio);
-        } else {
-            table(patio.getX() + patio.getWidth() * 0.3, patio.getCenterY());
+        }
+        for (Point2D table : layout.tables()) {
+            table(table.getX(), table.getY());
         }
     }
 

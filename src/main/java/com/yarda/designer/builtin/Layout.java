@@ -20,9 +20,16 @@ import org.jspecify.annotations.Nullable;
  *
  * @param plants the palette it plants, in legend order: a plant's number is its place here (1 first)
  * @param backBorder how deep the border along the back fence is
- * @param beds in the order they are planted and drawn; the feature's own beds come before them
+ * @param feature the style's feature; null when a refinement took it out
+ * @param walks the front walk first, then the walks of the back garden
+ * @param beds in the order they are planted and drawn; the feature's own beds come before them, and the border
+ *     along the back fence is the first
  * @param labels the names of the driveway, the patio and the feature
  * @param groundLabel where the name of the ground cover goes, in the open garden
+ * @param ground what covers the open ground: the look's own, unless a refinement replaced the lawn
+ * @param pergola whether a pergola stands over the patio
+ * @param tables where a table with chairs stands on the patio
+ * @param additions what refinements added to the garden; {@link Additions#NONE} for a first design
  */
 record Layout(
         Style style,
@@ -30,12 +37,16 @@ record Layout(
         Site site,
         Rectangle2D patio,
         double backBorder,
-        Feature feature,
+        @Nullable Feature feature,
         List<Walk> walks,
         List<Bed> beds,
         List<PlantSpot> trees,
         List<Label> labels,
-        Point2D groundLabel) {
+        Point2D groundLabel,
+        Look.Ground ground,
+        boolean pergola,
+        List<Point2D> tables,
+        Additions additions) {
 
     /**
      * The layout of {@code style} planted with {@code plants} on the site of {@code siteSeed}.
@@ -45,6 +56,15 @@ record Layout(
      */
     static Layout of(Style style, List<Plant> plants, long siteSeed, long designSeed) {
         return new LayoutPlanner(style, plants, Site.of(siteSeed), designSeed).plan();
+    }
+
+    Layout {
+        plants = List.copyOf(plants);
+        walks = List.copyOf(walks);
+        beds = List.copyOf(beds);
+        trees = List.copyOf(trees);
+        labels = List.copyOf(labels);
+        tables = List.copyOf(tables);
     }
 
     /**
@@ -83,14 +103,52 @@ record Layout(
     /** The name of a space, centred on a point. */
     record Label(String text, double x, double y) {}
 
-    /** The plants in the ground in the order they are planted: the feature's beds, the beds, then the trees. */
+    /**
+     * What refinements added to the garden, each drawn as it is and counted here.
+     *
+     * @param screen the privacy screen along the fences: a bed of tall plants, planted like the others
+     * @param raisedBeds the raised vegetable beds; their crops are not plants of the palette, so not numbered
+     * @param water a pond, fountain or birdbath the homeowner asked for
+     */
+    record Additions(
+            @Nullable Bed screen,
+            List<Rectangle2D> raisedBeds,
+            @Nullable Water water) {
+
+        static final Additions NONE = new Additions(null, List.of(), null);
+
+        Additions {
+            raisedBeds = List.copyOf(raisedBeds);
+        }
+    }
+
+    /** A water feature a refinement added, in the open garden. */
+    record Water(Kind kind, Point2D centre, double radius) {
+
+        enum Kind {
+            POND,
+            FOUNTAIN,
+            BIRDBATH
+        }
+    }
+
+    /**
+     * The plants in the ground in the order they are planted: the feature's beds, the beds, the screen, then the
+     * trees.
+     */
     List<PlantSpot> inGround() {
         List<PlantSpot> plants = new ArrayList<>();
-        for (Bed bed : feature.beds()) {
-            plants.addAll(bed.plants());
+        if (feature != null) {
+            for (Bed bed : feature.beds()) {
+                plants.addAll(bed.plants());
+            }
         }
         for (Bed bed : beds) {
             plants.addAll(bed.plants());
+        }
+        Bed screen = additions.screen();
+        if (screen != null) {
+            plants.addAll(screen.plants());
         }
         plants.addAll(trees);
         return plants;
@@ -99,7 +157,9 @@ record Layout(
     /** Every plant the plan places: in the ground and in pots. */
     List<PlantSpot> plantings() {
         List<PlantSpot> plants = inGround();
-        plants.addAll(feature.pots());
+        if (feature != null) {
+            plants.addAll(feature.pots());
+        }
         return plants;
     }
 

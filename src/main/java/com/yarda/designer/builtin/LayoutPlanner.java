@@ -100,6 +100,11 @@ final class LayoutPlanner {
         }
         // every bed geometry plants the border first; it may hold every plant but the trees, which have their places
         visible.set(0, drifts.withEveryPlant(visible.getFirst()));
+        // a fountain's terrace is shaded by a pergola; every other patio has a table
+        boolean pergola = look.feature() == Look.Feature.FOUNTAIN;
+        List<Point2D> tables = pergola
+                ? List.of()
+                : List.of(new Point2D.Double(patio.getX() + patio.getWidth() * 0.3, patio.getCenterY()));
         return new Layout(
                 style,
                 plants,
@@ -107,11 +112,15 @@ final class LayoutPlanner {
                 patio,
                 backBorder,
                 feature,
-                List.copyOf(walks),
-                List.copyOf(visible),
+                walks,
+                visible,
                 trees,
-                List.copyOf(labels),
-                groundLabel);
+                labels,
+                groundLabel,
+                look.ground(),
+                pergola,
+                tables,
+                Layout.Additions.NONE);
     }
 
     private void label(String text, double x, double y) {

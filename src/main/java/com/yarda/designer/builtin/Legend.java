@@ -12,6 +12,7 @@ import java.awt.font.FontRenderContext;
 import java.awt.font.LineBreakMeasurer;
 import java.awt.font.TextAttribute;
 import java.awt.font.TextLayout;
+import java.awt.geom.Ellipse2D;
 import java.awt.geom.Line2D;
 import java.awt.geom.Rectangle2D;
 import java.awt.geom.RoundRectangle2D;
@@ -70,6 +71,23 @@ final class Legend {
             @Nullable HardinessZone zone,
             String subject,
             List<String> footer) {
+        draw(g, area, style, look, plants, zone, subject, footer, List.of());
+    }
+
+    /**
+     * Draws the panel with a box of {@code changes}: what a refinement applied and could not apply, so the image
+     * says it too. The plant and material rows close up to make room; changes that still do not fit are counted.
+     */
+    static void draw(
+            Graphics2D g,
+            Rectangle2D area,
+            Style style,
+            Look look,
+            List<Plant> plants,
+            @Nullable HardinessZone zone,
+            String subject,
+            List<String> footer,
+            List<String> changes) {
         Symbols.prepare(g);
         RoundRectangle2D card =
                 new RoundRectangle2D.Double(area.getX(), area.getY(), area.getWidth(), area.getHeight(), 18, 18);
@@ -81,10 +99,14 @@ final class Legend {
         g.setColor(RULE);
         g.setStroke(new BasicStroke(1f));
         g.draw(card);
-        new Legend(g, style, look, plants, zone, area).content(area, subject, footer);
+        new Legend(g, style, look, plants, zone, area).content(area, subject, footer, changes);
     }
 
-    private void content(Rectangle2D area, String subject, List<String> footer) {
+    private void content(Rectangle2D area, String subject, List<String> footer, List<String> changes) {
+        // a first design keeps its airy rows; a refinement's rows close up for its box of changes
+        boolean compact = !changes.isEmpty();
+        double plantRow = compact ? 50 : 56;
+        double materialRow = compact ? 34 : 40;
         // a band in the style's own colours makes designs in different styles easy to tell apart
         Look.Palette palette = look.palette();
         Color[] band = {palette.lawn(), palette.beds(), palette.canopy(), palette.hardscape(), palette.accent()};
@@ -114,10 +136,15 @@ final class Legend {
             Symbols.marker(g, i + 1, left + tag, y + 12, tag, tagColour(look.sprite(plant)));
             double textLeft = left + tag * 2 + 14;
             text(textLeft, y + 10, plant.commonName(), new Font(Symbols.SANS, Font.BOLD, 14), Symbols.INK);
-            text(textLeft, y + 28, plant.botanicalName(), new Font(Symbols.SERIF, Font.ITALIC, 13), MUTED);
+            text(
+                    textLeft,
+                    y + (compact ? 26 : 28),
+                    plant.botanicalName(),
+                    new Font(Symbols.SERIF, Font.ITALIC, 13),
+                    MUTED);
             String needs = capitalised(plant.sun()) + "  ·  " + plant.water() + " water";
-            text(textLeft, y + 44, needs, new Font(Symbols.SANS, Font.PLAIN, 11), new Color(0x8A857B));
-            y += 56;
+            text(textLeft, y + (compact ? 40 : 44), needs, new Font(Symbols.SANS, Font.PLAIN, 11), new Color(0x8A857B));
+            y += plantRow;
         }
         y += 4;
         rule();
@@ -127,7 +154,8 @@ final class Legend {
         for (int i = 0; i < materials.size(); i++) {
             Material material = materials.get(i);
             Color swatch = look.materialSwatches().get(i);
-            RoundRectangle2D chip = new RoundRectangle2D.Double(left, y, 30, 30, 6, 6);
+            double size = compact ? 26 : 30;
+            RoundRectangle2D chip = new RoundRectangle2D.Double(left, y, size, size, 6, 6);
             g.setColor(swatch);
             g.fill(chip);
             g.setColor(Symbols.shade(swatch, 0.7));
@@ -135,15 +163,19 @@ final class Legend {
             g.draw(chip);
             g.setColor(Symbols.withAlpha(Symbols.shade(swatch, 0.75), 140));
             for (int k = 1; k < 3; k++) {
-                g.draw(new Line2D.Double(left + 2, y + k * 10, left + 28, y + k * 10));
+                g.draw(new Line2D.Double(left + 2, y + k * size / 3, left + size - 2, y + k * size / 3));
             }
             text(left + 44, y + 12, material.name(), new Font(Symbols.SANS, Font.BOLD, 13), Symbols.INK);
-            text(left + 44, y + 28, material.use(), new Font(Symbols.SANS, Font.PLAIN, 12), MUTED);
-            y += 40;
+            text(left + 44, y + (compact ? 26 : 28), material.use(), new Font(Symbols.SANS, Font.PLAIN, 12), MUTED);
+            y += materialRow;
         }
 
         double bottom = area.getMaxY() - 20 - footer.size() * 17;
-        if (y + 92 < bottom - 14) {
+        if (compact) {
+            y += 4;
+            rule();
+            changes(changes, bottom - 14);
+        } else if (y + 92 < bottom - 14) {
             y += 4;
             rule();
             palette(palette);
@@ -177,6 +209,55 @@ final class Legend {
             g.drawString(names[i], (float) (x + (chip - width) / 2), (float) (y + 40));
         }
         y += 48;
+    }
+
+    /** The notes of a refinement, two lines each at most, as many as fit above {@code limit}. */
+    private void changes(List<String> changes, double limit) {
+        heading("CHANGES IN THIS VERSION");
+        Font font = new Font(Symbols.SANS, Font.PLAIN, 11);
+        double line = 14;
+        for (int i = 0; i < changes.size(); i++) {
+            String change = changes.get(i);
+            List<String> lines = wrapped(change, font, right - left - 12, 2);
+            boolean last = i == changes.size() - 1;
+            // room for this change, and for the line that counts the rest when it is not the last
+            if (y + lines.size() * line + (last ? 0 : line) > limit) {
+                int more = changes.size() - i;
+                text(left, y + 10, "+ " + more + " more in the design's notes", font, MUTED);
+                return;
+            }
+            Color colour = change.startsWith("Could not") ? new Color(0x9A4E24) : Symbols.INK;
+            g.setColor(colour);
+            g.fill(new Ellipse2D.Double(left + 1, y + 5, 4, 4));
+            for (String text : lines) {
+                text(left + 12, y + 10, text, font, colour);
+                y += line;
+            }
+            y += 3;
+        }
+    }
+
+    /** {@code text} broken into lines of at most {@code width} pixels, at most {@code max}, the last cut with "…". */
+    private List<String> wrapped(String text, Font font, double width, int max) {
+        var metrics = g.getFontMetrics(font);
+        List<String> lines = new ArrayList<>();
+        StringBuilder current = new StringBuilder();
+        for (String word : text.split(" ")) {
+            String next = current.isEmpty() ? word : current + " " + word;
+            if (metrics.stringWidth(next) <= width || current.isEmpty()) {
+                current = new StringBuilder(next);
+            } else {
+                lines.add(current.toString());
+                current = new StringBuilder(word);
+            }
+        }
+        lines.add(current.toString());
+        if (lines.size() > max) {
+            List<String> cut = new ArrayList<>(lines.subList(0, max));
+            cut.set(max - 1, fit(String.join(" ", lines.subList(max - 1, lines.size())), font, width));
+            return cut;
+        }
+        return lines;
     }
 
     private void heading(String title) {

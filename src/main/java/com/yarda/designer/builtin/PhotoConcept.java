@@ -16,6 +16,7 @@ import java.awt.MultipleGradientPaint;
 import java.awt.RadialGradientPaint;
 import java.awt.RenderingHints;
 import java.awt.Shape;
+import java.awt.geom.Ellipse2D;
 import java.awt.geom.Point2D;
 import java.awt.geom.Rectangle2D;
 import java.awt.geom.RoundRectangle2D;
@@ -48,17 +49,32 @@ final class PhotoConcept {
     static final int GAP = 24;
     static final int MIN_HEIGHT = 1100;
 
+    private static final Color WATER = new Color(0x4E97B0);
+    private static final Color CEDAR = new Color(0xB07A4F);
+    private static final Color SOIL = new Color(0x5C4532);
+    private static final Color CROP = new Color(0x7FAE48);
+
     private final Style style;
     private final Look look;
     private final List<Plant> plants;
     private final List<Look.Sprite> sprites;
     private final @Nullable HardinessZone zone;
     private final Random random;
+    private final PhotoRevision.Edits edits;
+    private final List<String> changes;
     // how many of each plant the concept has drawn, by legend number
     private final Map<Integer, Integer> drawn = new TreeMap<>();
 
-    private PhotoConcept(Style style, List<Plant> plants, @Nullable HardinessZone zone, long seed) {
+    private PhotoConcept(
+            Style style,
+            List<Plant> plants,
+            @Nullable HardinessZone zone,
+            long seed,
+            PhotoRevision.Edits edits,
+            List<String> changes) {
         this.style = style;
+        this.edits = edits;
+        this.changes = List.copyOf(changes);
         this.look = Look.of(style);
         this.plants = List.copyOf(plants);
         this.sprites = look.sprites(plants);
@@ -74,7 +90,19 @@ final class PhotoConcept {
      */
     static Drawing draw(
             Style style, List<Plant> plants, @Nullable HardinessZone zone, DesignRequest.Photo photo, long seed) {
-        PhotoConcept concept = new PhotoConcept(style, plants, zone, seed);
+        return draw(style, plants, zone, photo, seed, PhotoRevision.Edits.NONE, List.of());
+    }
+
+    /** Draws a refined concept: with its {@code edits} over the photo, and the refinement's {@code changes} in the legend. */
+    static Drawing draw(
+            Style style,
+            List<Plant> plants,
+            @Nullable HardinessZone zone,
+            DesignRequest.Photo photo,
+            long seed,
+            PhotoRevision.Edits edits,
+            List<String> changes) {
+        PhotoConcept concept = new PhotoConcept(style, plants, zone, seed, edits, changes);
         BufferedImage image = concept.draw(decode(photo.bytes()));
         return new Drawing(image, plants, concept.drawn);
     }
@@ -125,7 +153,8 @@ final class PhotoConcept {
                     List.of(
                             "Photo graded to the style's palette",
                             "House, fences, paths and driveway kept as photographed",
-                            "Zones show where planting goes; check on site"));
+                            "Zones show where planting goes; check on site"),
+                    changes);
         } finally {
             g.dispose();
         }
@@ -251,6 +280,12 @@ final class PhotoConcept {
         List<Shape> shapes = new ArrayList<>();
         double leftWidth = w * (0.27 + random.nextDouble() * 0.05);
         double rightX = w * (0.7 - random.nextDouble() * 0.05);
+        if (edits.zones() != 1) {
+            // less lawn: the zones reach further up and in; more lawn: less far. The middle stays free either way.
+            top = Math.max(h * 0.45, h * 0.985 - (h * 0.985 - top) * edits.zones());
+            leftWidth = Math.min(w * 0.42, leftWidth * edits.zones());
+            rightX = Math.max(w * 0.58, w * 0.985 - (w * 0.985 - rightX) * edits.zones());
+        }
         // {x, y, width, height} of a bed on each side; the middle stays free, as paths and drives usually
         // come towards the camera there and fixed structures are kept
         double[][] boxes = {
@@ -285,16 +320,167 @@ final class PhotoConcept {
             g.draw(shape);
         }
         g.setComposite(AlphaComposite.getInstance(AlphaComposite.SRC_OVER, 0.85f));
-        for (int i = 0; i < trees.size(); i++) {
+        Plant screen = edits.screen();
+        if (screen != null) {
+            spots.addAll(screen(g, shapes, plants.indexOf(screen), w));
+        }
+        // one marker per tree of the legend, and more where a refinement asked for shade, spread across the zones
+        List<Plant> extraTrees = edits.extraTrees();
+        int markers = trees.isEmpty() ? 0 : trees.size() + extraTrees.size();
+        double[] across = {0.7, 0.5, 0.1, 0.9};
+        for (int i = 0; i < markers; i++) {
             Rectangle2D b = shapes.get(i % 2).getBounds2D();
-            double x = i % 2 == 0 ? b.getX() + b.getWidth() * 0.3 : b.getMaxX() - b.getWidth() * 0.3;
+            int extra = i - trees.size();
+            double share = extra < 0 ? 0.3 : across[(extra / 2) % across.length];
+            double x = i % 2 == 0 ? b.getX() + b.getWidth() * share : b.getMaxX() - b.getWidth() * share;
             double y = b.getY() + b.getHeight() * 0.15;
-            Spot tree = new Spot(trees.get(i), x, y, x);
+            Spot tree = new Spot(extra < 0 ? trees.get(i) : plants.indexOf(extraTrees.get(extra)), x, y, x);
             plant(g, tree, w * 0.06);
             spots.add(tree);
         }
         g.setComposite(before);
+        additions(g, shapes, w, h);
         return spots;
+    }
+
+    /** A row of {@code plant} (its index) along the back of each zone, close enough to read as a screen. */
+    private List<Spot> screen(Graphics2D g, List<Shape> shapes, int plant, double w) {
+        List<Spot> row = new ArrayList<>();
+        double radius = w * 0.022;
+        for (Shape shape : shapes) {
+            Rectangle2D b = shape.getBounds2D();
+            double y = b.getY() + b.getHeight() * 0.1;
+            for (double x = b.getX() + radius; x < b.getMaxX() - radius; x += radius * 1.6) {
+                if (shape.contains(x, y)) {
+                    Spot spot = new Spot(plant, x, y, x);
+                    plant(g, spot, radius);
+                    row.add(spot);
+                }
+            }
+        }
+        return row;
+    }
+
+    /**
+     * The seating, vegetable beds and water a refinement asked for, marked in the lawn behind the zones: in that order
+     * over the left zone, the right zone, then farther back over each. None is a plant of the legend.
+     */
+    private void additions(Graphics2D g, List<Shape> shapes, double w, double h) {
+        List<Rectangle2D> slots = new ArrayList<>();
+        for (double back : new double[] {0.075, 0.16}) {
+            for (Shape shape : shapes) {
+                Rectangle2D b = shape.getBounds2D();
+                double width = Math.min(b.getWidth() * 0.8, w * 0.24) * (back > 0.1 ? 0.8 : 1);
+                double height = h * 0.06 * (back > 0.1 ? 0.8 : 1);
+                double y = Math.max(h * 0.36, b.getY() - h * back);
+                slots.add(new Rectangle2D.Double(b.getCenterX() - width / 2, y - height / 2, width, height));
+            }
+        }
+        int slot = 0;
+        if (edits.seating()) {
+            seating(g, slots.get(slot++));
+        }
+        if (edits.vegetables()) {
+            raisedBeds(g, slots.get(slot++));
+        }
+        Layout.Water.Kind water = edits.water();
+        if (water != null) {
+            water(g, slots.get(slot), water);
+        }
+    }
+    /** A paved terrace with a round table and four chairs. */
+    private void seating(Graphics2D g, Rectangle2D slot) {
+        RoundRectangle2D paving = new RoundRectangle2D.Double(
+                slot.getX(),
+                slot.getY(),
+                slot.getWidth(),
+                slot.getHeight(),
+                slot.getHeight() * 0.3,
+                slot.getHeight() * 0.3);
+        Symbols.shadow(g, paving, 2, 3, 0.25f);
+        g.setColor(look.palette().hardscape());
+        g.fill(paving);
+        g.setColor(Symbols.shade(look.palette().hardscape(), 0.7));
+        g.setStroke(new BasicStroke(1.5f));
+        g.draw(paving);
+        double r = slot.getHeight() * 0.22;
+        double cx = slot.getCenterX();
+        double cy = slot.getCenterY();
+        g.setColor(new Color(0x6B5A48));
+        for (double[] at : new double[][] {{-1.9, 0}, {1.9, 0}, {-0.9, -1.3}, {0.9, 1.3}}) {
+            g.fill(new RoundRectangle2D.Double(
+                    cx + at[0] * r - r * 0.35, cy + at[1] * r - r * 0.35, r * 0.7, r * 0.7, 3, 3));
+        }
+        g.setColor(new Color(0xF3EEE4));
+        g.fill(new Ellipse2D.Double(cx - r, cy - r, r * 2, r * 2));
+        g.setColor(new Color(0x6B5A48));
+        g.draw(new Ellipse2D.Double(cx - r, cy - r, r * 2, r * 2));
+        label(g, "Seating", slot);
+    }
+
+    /** Three timber raised beds of soil with rows of crops; the crops are not plants of the legend. */
+    private void raisedBeds(Graphics2D g, Rectangle2D slot) {
+        double gap = slot.getWidth() * 0.06;
+        double bed = (slot.getWidth() - gap * 2) / 3;
+        for (int i = 0; i < 3; i++) {
+            Rectangle2D frame =
+                    new Rectangle2D.Double(slot.getX() + i * (bed + gap), slot.getY(), bed, slot.getHeight());
+            Symbols.shadow(g, frame, 2, 3, 0.25f);
+            g.setColor(CEDAR);
+            g.fill(frame);
+            double inset = Math.max(2, slot.getHeight() * 0.08);
+            Rectangle2D soil = new Rectangle2D.Double(
+                    frame.getX() + inset,
+                    frame.getY() + inset,
+                    frame.getWidth() - inset * 2,
+                    frame.getHeight() - inset * 2);
+            g.setColor(SOIL);
+            g.fill(soil);
+            double leaf = soil.getHeight() * 0.22;
+            for (int row = 0; row < 2; row++) {
+                double y = soil.getY() + soil.getHeight() * (row + 0.5) / 2;
+                for (double x = soil.getX() + leaf; x < soil.getMaxX() - leaf * 0.5; x += leaf * 1.6) {
+                    g.setColor(Symbols.shade(CROP, 0.85 + random.nextDouble() * 0.3));
+                    g.fill(new Ellipse2D.Double(x - leaf * 0.8, y - leaf * 0.8, leaf * 1.6, leaf * 1.6));
+                }
+            }
+        }
+        label(g, "Vegetable beds", slot);
+    }
+
+    /** A pond (the whole slot), a fountain or a birdbath (smaller, in its middle). */
+    private void water(Graphics2D g, Rectangle2D slot, Layout.Water.Kind kind) {
+        double share = switch (kind) {
+            case POND -> 1;
+            case FOUNTAIN -> 0.6;
+            case BIRDBATH -> 0.35;
+        };
+        double rx = slot.getWidth() * share / 2;
+        double ry = Math.max(slot.getHeight() / 2, rx * 0.35);
+        Ellipse2D rim = new Ellipse2D.Double(slot.getCenterX() - rx, slot.getCenterY() - ry, rx * 2, ry * 2);
+        Symbols.shadow(g, rim, 2, 3, 0.25f);
+        g.setColor(kind == Layout.Water.Kind.POND ? new Color(0x8A857B) : new Color(0xD8CDB8));
+        g.fill(rim);
+        double edge = kind == Layout.Water.Kind.POND ? 0.9 : 0.75;
+        g.setColor(WATER);
+        g.fill(new Ellipse2D.Double(
+                slot.getCenterX() - rx * edge, slot.getCenterY() - ry * edge, rx * 2 * edge, ry * 2 * edge));
+        g.setColor(new Color(255, 255, 255, 120));
+        g.setStroke(new BasicStroke(1.2f));
+        g.draw(new Ellipse2D.Double(slot.getCenterX() - rx * 0.4, slot.getCenterY() - ry * 0.3, rx * 0.8, ry * 0.6));
+        label(g, Placements.name(kind), slot);
+    }
+
+    /** The name of an addition on a white pill above it. */
+    private static void label(Graphics2D g, String text, Rectangle2D slot) {
+        Font font = new Font(Symbols.SANS, Font.BOLD, 12);
+        double width = g.getFontMetrics(font).stringWidth(text) + 16;
+        RoundRectangle2D pill =
+                new RoundRectangle2D.Double(slot.getCenterX() - width / 2, slot.getY() - 26, width, 20, 20, 20);
+        g.setColor(new Color(255, 255, 255, 225));
+        g.fill(pill);
+        g.setColor(Symbols.INK);
+        Symbols.centeredText(g, text, font, pill.getCenterX(), pill.getCenterY());
     }
 
     private List<Spot> plants(Graphics2D g, Shape zone, List<Integer> plants, int offset, double h) {

@@ -47,6 +47,10 @@ final class Planting {
         for (Layout.Bed bed : layout.beds()) {
             bed(bed);
         }
+        Layout.Bed screen = layout.additions().screen();
+        if (screen != null) {
+            bed(screen);
+        }
     }
 
     /** Mulch and an edge, then the plants back to front; an island in gravel is raked around and gets its boulder. */

@@ -46,11 +46,18 @@ final class YardPlan {
     private final Planting.Pen pen;
     private final Random texture;
     private final String address;
+    private final List<String> changes;
     private final double scale;
     private final double originX;
     private final double originY;
 
-    private YardPlan(Layout layout, String address, @Nullable HardinessZone zone, long designSeed, Planting.Pen pen) {
+    private YardPlan(
+            Layout layout,
+            String address,
+            @Nullable HardinessZone zone,
+            long designSeed,
+            Planting.Pen pen,
+            List<String> changes) {
         this.style = layout.style();
         this.look = Look.of(style);
         this.layout = layout;
@@ -62,6 +69,7 @@ final class YardPlan {
         // plant
         this.texture = new Random(new SplittableRandom(designSeed).nextLong());
         this.address = address;
+        this.changes = List.copyOf(changes);
         Site site = layout.site();
         scale = Math.min(
                 (PLAN.getWidth() - 80) / site.width(), (PLAN.getHeight() - 40) / (site.depth() + STREET_DEPTH));
@@ -76,18 +84,36 @@ final class YardPlan {
      * @param designSeed the seed the layout was planned with: it also shapes the textures
      */
     static Drawing draw(Layout layout, String address, @Nullable HardinessZone zone, long designSeed) {
-        return draw(layout, address, zone, designSeed, Planting.SYMBOLS);
+        return draw(layout, address, zone, designSeed, List.of());
+    }
+
+    /**
+     * Draws {@code layout} with {@code changes} (a refinement's notes) listed in the legend; none for a first design.
+     */
+    static Drawing draw(
+            Layout layout, String address, @Nullable HardinessZone zone, long designSeed, List<String> changes) {
+        return draw(layout, address, zone, designSeed, Planting.SYMBOLS, changes);
     }
 
     /** Draws the plan with every plant drawn by {@code pen}, counting each plant as it is drawn. */
     static Drawing draw(
             Layout layout, String address, @Nullable HardinessZone zone, long designSeed, Planting.Pen pen) {
+        return draw(layout, address, zone, designSeed, pen, List.of());
+    }
+
+    private static Drawing draw(
+            Layout layout,
+            String address,
+            @Nullable HardinessZone zone,
+            long designSeed,
+            Planting.Pen pen,
+            List<String> changes) {
         Map<Integer, Integer> drawn = new TreeMap<>();
         Planting.Pen counted = (g, sprite, plant, texture) -> {
             pen.draw(g, sprite, plant, texture);
             drawn.merge(plant.number(), 1, Integer::sum);
         };
-        BufferedImage image = new YardPlan(layout, address, zone, designSeed, counted).draw();
+        BufferedImage image = new YardPlan(layout, address, zone, designSeed, counted, changes).draw();
         return new Drawing(image, layout.plants(), drawn);
     }
 
@@ -110,7 +136,7 @@ final class YardPlan {
             g.setColor(new Color(0xB9B3A6));
             g.setStroke(new BasicStroke(1.5f));
             g.draw(PLAN);
-            Legend.draw(g, PANEL, style, look, layout.plants(), zone, address, footer());
+            Legend.draw(g, PANEL, style, look, layout.plants(), zone, address, footer(), changes);
         } finally {
             g.dispose();
         }
@@ -129,6 +155,7 @@ final class YardPlan {
         hardscape.patio();
         hardscape.walks();
         new Features(g, look, layout, texture, grounds, hardscape, planting).draw();
+        new Extras(g, layout, texture, hardscape).draw();
         planting.beds();
         planting.trees();
         structures.house();
@@ -177,7 +204,7 @@ final class YardPlan {
                 g, "HOUSE", new Font(Symbols.SANS, Font.BOLD, 20), center.getX(), center.getY(), Symbols.INK, halo);
         Point2D garageCenter = pixel(garage.getCenterX(), garage.getCenterY());
         Symbols.label(g, Symbols.spaced("Garage"), small, garageCenter.getX(), garageCenter.getY(), Symbols.INK, halo);
-        String ground = switch (look.ground()) {
+        String ground = switch (layout.ground()) {
             case LAWN -> "Lawn";
             case MEADOW -> "Native meadow";
             case GRAVEL -> "Gravel garden";

@@ -97,6 +97,17 @@ abstract class BrowserTest extends IntegrationTest {
                 .setFullPage(true));
     }
 
+    /** Saves what {@code part} of the page looks like now as {@code target/screenshots/NAME.png}. */
+    protected void screenshot(String name, com.microsoft.playwright.Locator part) {
+        try {
+            Files.createDirectories(SCREENSHOTS);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        part.screenshot(
+                new com.microsoft.playwright.Locator.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")));
+    }
+
     /** Logs {@code user} in through the login page. */
     protected void logIn(TestUser user) {
         page.navigate("/login");

@@ -42,8 +42,8 @@ class RefineCompareBrowserTests extends BrowserTest {
         assertThat(versions.nth(1)).hasAttribute("aria-current", "page");
         assertThat(versions.nth(1)).containsText("less lawn, more privacy from the street");
         page.waitForFunction("() => [...document.querySelectorAll('#versions img')].every(i => i.naturalWidth > 0)");
-        page.locator("#versions").scrollIntoViewIfNeeded();
-        screenshot("25-refine-timeline");
+        screenshot("25-refine-timeline", page.locator("#versions"));
+        screenshot("25a-refined-design", page.locator("#progress .result"));
 
         // the first version is one click away, and still there
         versions.nth(0).getByRole(AriaRole.LINK).click();

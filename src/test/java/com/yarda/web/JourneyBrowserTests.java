@@ -387,9 +387,8 @@ class JourneyBrowserTests extends BrowserTest {
         assertThat(site).containsText("USDA zone 5a");
         assertThat(site).containsText("USDA Plant Hardiness Zone Map (2023), USDA-ARS and PRISM Climate Group");
         page.waitForFunction("() => document.querySelector('#site img').naturalWidth > 0");
-        screenshot("13-address-site-before-after");
-        page.locator("#plant-list").scrollIntoViewIfNeeded();
-        screenshot("14-address-plants-and-site");
+        screenshot("13-address-site-before-after", page.locator("#progress .result"));
+        screenshot("14-address-plants-and-site", page.locator("#plant-list"));
     }
 
     /** Something like an aerial picture of a city lot: roofs, lawn, trees, a street. */

@@ -71,7 +71,7 @@ public final class BuiltinDesigner implements Designer {
                 layout = revised.layout();
                 notes = revised.notes();
             }
-            drawing = YardPlan.draw(layout, oneLine(request.address()), request.zone(), seed, notes);
+            drawing = YardPlan.draw(layout, request.zone(), seed, notes);
         }
         return new Design(png(drawing.image()), "image/png", prompt, drawing.placed(), style.materials(), notes);
     }

@@ -38,6 +38,10 @@ final class YardPlan {
     private static final Rectangle2D PANEL = new Rectangle2D.Double(1172, 32, Legend.WIDTH, 1036);
     private static final double STREET_DEPTH = 30;
 
+    /** What the legend says the plan is of: never the address (see {@link #draw(Layout, HardinessZone, long)}). */
+    private static final String SUBJECT =
+            "A concept plan of the front yard; the lot and house are drawn schematically.";
+
     private final Style style;
     private final Look look;
     private final Layout layout;
@@ -45,19 +49,13 @@ final class YardPlan {
     private final @Nullable HardinessZone zone;
     private final Planting.Pen pen;
     private final Random texture;
-    private final String address;
     private final List<String> changes;
     private final double scale;
     private final double originX;
     private final double originY;
 
     private YardPlan(
-            Layout layout,
-            String address,
-            @Nullable HardinessZone zone,
-            long designSeed,
-            Planting.Pen pen,
-            List<String> changes) {
+            Layout layout, @Nullable HardinessZone zone, long designSeed, Planting.Pen pen, List<String> changes) {
         this.style = layout.style();
         this.look = Look.of(style);
         this.layout = layout;
@@ -68,7 +66,6 @@ final class YardPlan {
         // from a stream of their own, not the layout's: how many numbers a texture takes must not move a bed or a
         // plant
         this.texture = new Random(new SplittableRandom(designSeed).nextLong());
-        this.address = address;
         this.changes = List.copyOf(changes);
         Site site = layout.site();
         scale = Math.min(
@@ -78,42 +75,36 @@ final class YardPlan {
     }
 
     /**
-     * Draws {@code layout} as the plan of {@code address}; the same inputs always give the same pixels.
+     * Draws {@code layout} as a plan; the same inputs always give the same pixels. The plan names no address, not
+     * even the street: a design can be shared with a contractor, and nothing in it may point to its owner.
      *
      * @param zone the site's hardiness zone, named over the planting list when known
      * @param designSeed the seed the layout was planned with: it also shapes the textures
      */
-    static Drawing draw(Layout layout, String address, @Nullable HardinessZone zone, long designSeed) {
-        return draw(layout, address, zone, designSeed, List.of());
+    static Drawing draw(Layout layout, @Nullable HardinessZone zone, long designSeed) {
+        return draw(layout, zone, designSeed, List.of());
     }
 
     /**
      * Draws {@code layout} with {@code changes} (a refinement's notes) listed in the legend; none for a first design.
      */
-    static Drawing draw(
-            Layout layout, String address, @Nullable HardinessZone zone, long designSeed, List<String> changes) {
-        return draw(layout, address, zone, designSeed, Planting.SYMBOLS, changes);
+    static Drawing draw(Layout layout, @Nullable HardinessZone zone, long designSeed, List<String> changes) {
+        return draw(layout, zone, designSeed, Planting.SYMBOLS, changes);
     }
 
     /** Draws the plan with every plant drawn by {@code pen}, counting each plant as it is drawn. */
-    static Drawing draw(
-            Layout layout, String address, @Nullable HardinessZone zone, long designSeed, Planting.Pen pen) {
-        return draw(layout, address, zone, designSeed, pen, List.of());
+    static Drawing draw(Layout layout, @Nullable HardinessZone zone, long designSeed, Planting.Pen pen) {
+        return draw(layout, zone, designSeed, pen, List.of());
     }
 
     private static Drawing draw(
-            Layout layout,
-            String address,
-            @Nullable HardinessZone zone,
-            long designSeed,
-            Planting.Pen pen,
-            List<String> changes) {
+            Layout layout, @Nullable HardinessZone zone, long designSeed, Planting.Pen pen, List<String> changes) {
         Map<Integer, Integer> drawn = new TreeMap<>();
         Planting.Pen counted = (g, sprite, plant, texture) -> {
             pen.draw(g, sprite, plant, texture);
             drawn.merge(plant.number(), 1, Integer::sum);
         };
-        BufferedImage image = new YardPlan(layout, address, zone, designSeed, counted, changes).draw();
+        BufferedImage image = new YardPlan(layout, zone, designSeed, counted, changes).draw();
         return new Drawing(image, layout.plants(), drawn);
     }
 
@@ -136,7 +127,7 @@ final class YardPlan {
             g.setColor(new Color(0xB9B3A6));
             g.setStroke(new BasicStroke(1.5f));
             g.draw(PLAN);
-            Legend.draw(g, PANEL, style, look, layout.plants(), zone, address, footer(), changes);
+            Legend.draw(g, PANEL, style, look, layout.plants(), zone, SUBJECT, footer(), changes);
         } finally {
             g.dispose();
         }
@@ -216,21 +207,12 @@ final class YardPlan {
         Point2D road = pixel(layout.site().width() / 2, layout.site().depth() + 20);
         Symbols.label(
                 g,
-                Symbols.spaced(streetName()),
+                Symbols.spaced("Street"),
                 new Font(Symbols.SANS, Font.BOLD, 15),
                 road.getX(),
                 road.getY(),
                 new Color(0xF2F0EA),
                 new Color(0x58595B));
-    }
-
-    /** The street of the address ("1428 Elm Street, Springfield" gives "Elm Street"), shown on the road. */
-    private String streetName() {
-        String first = address.split(",", 2)[0].strip();
-        String[] words = first.split("\\s+", 2);
-        String street = words.length == 2 && words[0].chars().anyMatch(Character::isDigit) ? words[1] : first;
-        street = street.length() > 40 ? street.substring(0, 40) : street;
-        return street.isBlank() ? "Street" : street;
     }
 
     /** One numbered tag per plant, on one of its plants, kept apart from each other and from the labels. */

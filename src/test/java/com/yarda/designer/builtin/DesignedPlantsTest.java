@@ -105,7 +105,7 @@ class DesignedPlantsTest {
             dots.setColor(censusColour(plant.number(), plants));
             dots.fill(new Ellipse2D.Double(plant.x() - dot, plant.y() - dot, dot * 2, dot * 2));
         };
-        Drawing drawing = YardPlan.draw(layout, ADDRESS, zone, BuiltinDesigner.seed(request), pen);
+        Drawing drawing = YardPlan.draw(layout, zone, BuiltinDesigner.seed(request), pen);
         dots.dispose();
 
         assertThat(argb(drawing.image())).isEqualTo(argb(decode(design.image())));
@@ -171,8 +171,8 @@ class DesignedPlantsTest {
         assertThat(Legend.plantingHeading(zone)).isEqualTo("Plants for USDA zone 5a");
         assertThat(Legend.plantingHeading(null)).isEqualTo("PLANTING");
         // the same plan with and without the zone differs in one line of the legend only: the heading
-        BufferedImage withZone = YardPlan.draw(layout, ADDRESS, zone, seed).image();
-        BufferedImage without = YardPlan.draw(layout, ADDRESS, null, seed).image();
+        BufferedImage withZone = YardPlan.draw(layout, zone, seed).image();
+        BufferedImage without = YardPlan.draw(layout, null, seed).image();
         int top = Integer.MAX_VALUE;
         int bottom = -1;
         int left = Integer.MAX_VALUE;

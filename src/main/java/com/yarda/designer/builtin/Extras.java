@@ -55,7 +55,7 @@ final class Extras {
         Symbols.shadow(g, bed, 0.3, 0.4, 0.3f);
         g.setColor(CEDAR);
         g.fill(bed);
-        Rectangle2D soil = Revision.grown(bed, -0.45);
+        Rectangle2D soil = PlanGeometry.grown(bed, -0.45);
         g.setColor(SOIL);
         g.fill(soil);
         g.setColor(Symbols.shade(CEDAR, 0.7));
@@ -104,24 +104,24 @@ final class Extras {
                 ripples(x, y, r * 0.5);
             }
             case FOUNTAIN -> {
-                Ellipse2D basin = Revision.circle(c, r);
+                Ellipse2D basin = PlanGeometry.circle(c, r);
                 Symbols.shadow(g, basin, 0.3, 0.4, 0.25f);
                 g.setColor(new Color(0xD8CDB8));
                 g.fill(basin);
-                Ellipse2D pool = Revision.circle(c, r * 0.78);
+                Ellipse2D pool = PlanGeometry.circle(c, r * 0.78);
                 g.setColor(WATER);
                 g.fill(pool);
                 ripples(x, y, r * 0.7);
                 g.setColor(new Color(0xE9DDC6));
-                g.fill(Revision.circle(c, r * 0.18));
+                g.fill(PlanGeometry.circle(c, r * 0.18));
             }
             case BIRDBATH -> {
-                Ellipse2D bowl = Revision.circle(c, r);
+                Ellipse2D bowl = PlanGeometry.circle(c, r);
                 Symbols.shadow(g, bowl, 0.3, 0.4, 0.3f);
                 g.setColor(new Color(0xBDB6A6));
                 g.fill(bowl);
                 g.setColor(WATER);
-                g.fill(Revision.circle(c, r * 0.72));
+                g.fill(PlanGeometry.circle(c, r * 0.72));
                 g.setColor(new Color(0x8E887B));
                 g.setStroke(new BasicStroke(0.12f));
                 g.draw(bowl);

@@ -30,7 +30,7 @@ final class Lawn {
             return Change.refused(noLawn(plan));
         }
         Area open = plan.open();
-        double before = Revision.squareFeet(open);
+        double before = PlanGeometry.squareFeet(open);
         Area beds = new Area();
         plan.beds.forEach(bed -> beds.add(new Area(bed.area())));
         double by = 0;
@@ -38,7 +38,7 @@ final class Lawn {
             by = feet;
             Area taken = plan.widened(beds, feet);
             taken.intersect(open);
-            if (Revision.squareFeet(taken) >= before * LESS) {
+            if (PlanGeometry.squareFeet(taken) >= before * LESS) {
                 break;
             }
         }
@@ -63,7 +63,7 @@ final class Lawn {
             plan.beds.set(i, new Bed(area, plants, bed.boulder()));
         }
         plan.uncover();
-        double after = Revision.squareFeet(plan.open());
+        double after = PlanGeometry.squareFeet(plan.open());
         return Change.made(
                 "the beds are wider and the " + groundName(plan) + " is " + about(1 - after / before) + " smaller");
     }
@@ -81,7 +81,7 @@ final class Lawn {
             }
             return Change.refused(noLawn(plan));
         }
-        double before = Revision.squareFeet(plan.open());
+        double before = PlanGeometry.squareFeet(plan.open());
         int islands = 0;
         for (int i = plan.beds.size() - 1; i >= 1; i--) {
             if (plan.beds.get(i).area().getBounds2D().getMaxY() < plan.site.houseTop()) {
@@ -101,13 +101,13 @@ final class Lawn {
                             && area.contains(p.x() + 0.8, p.y()))
                     .toList();
             narrower = new Bed(area, plants, border.boulder());
-            double gained = Revision.squareFeet(border.area()) - Revision.squareFeet(area);
-            if (Revision.squareFeet(open) + gained >= before * (1 + MORE)) {
+            double gained = PlanGeometry.squareFeet(border.area()) - PlanGeometry.squareFeet(area);
+            if (PlanGeometry.squareFeet(open) + gained >= before * (1 + MORE)) {
                 break;
             }
         }
         plan.beds.set(0, narrower);
-        double after = Revision.squareFeet(plan.open());
+        double after = PlanGeometry.squareFeet(plan.open());
         String islandsGone = islands == 0
                 ? ""
                 : islands == 1

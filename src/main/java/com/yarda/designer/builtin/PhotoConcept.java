@@ -14,26 +14,17 @@ import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.MultipleGradientPaint;
 import java.awt.RadialGradientPaint;
-import java.awt.RenderingHints;
 import java.awt.Shape;
-import java.awt.geom.Ellipse2D;
 import java.awt.geom.Point2D;
 import java.awt.geom.Rectangle2D;
 import java.awt.geom.RoundRectangle2D;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
-import javax.imageio.ImageIO;
-import javax.imageio.ImageReadParam;
-import javax.imageio.ImageReader;
-import javax.imageio.stream.ImageInputStream;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -48,11 +39,6 @@ final class PhotoConcept {
     static final int MARGIN = 32;
     static final int GAP = 24;
     static final int MIN_HEIGHT = 1100;
-
-    private static final Color WATER = new Color(0x4E97B0);
-    private static final Color CEDAR = new Color(0xB07A4F);
-    private static final Color SOIL = new Color(0x5C4532);
-    private static final Color CROP = new Color(0x7FAE48);
 
     private final Style style;
     private final Look look;
@@ -103,7 +89,7 @@ final class PhotoConcept {
             PhotoRevision.Edits edits,
             List<String> changes) {
         PhotoConcept concept = new PhotoConcept(style, plants, zone, seed, edits, changes);
-        BufferedImage image = concept.draw(decode(photo.bytes()));
+        BufferedImage image = concept.draw(PhotoImage.decode(photo.bytes()));
         return new Drawing(image, plants, concept.drawn);
     }
 
@@ -123,7 +109,8 @@ final class PhotoConcept {
         Rectangle2D area = photoArea(source.getWidth(), source.getHeight());
         int width = (int) area.getMaxX() + GAP + Legend.WIDTH + MARGIN;
         int height = Math.max(MIN_HEIGHT, (int) area.getHeight());
-        BufferedImage photo = graded(scaled(source, (int) area.getWidth(), (int) area.getHeight()));
+        BufferedImage photo = PhotoImage.graded(
+                PhotoImage.scaled(source, (int) area.getWidth(), (int) area.getHeight()), look.grade());
 
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
@@ -159,107 +146,6 @@ final class PhotoConcept {
             g.dispose();
         }
         return image;
-    }
-
-    static BufferedImage decode(byte[] bytes) {
-        try (ImageInputStream input = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
-            Iterator<ImageReader> readers = input == null ? null : ImageIO.getImageReaders(input);
-            if (readers == null || !readers.hasNext()) {
-                throw unreadable(null);
-            }
-            ImageReader reader = readers.next();
-            try {
-                reader.setInput(input, true, true);
-                ImageReadParam param = reader.getDefaultReadParam();
-                // a 40-megapixel upload would need 160 MB decoded; reading every n-th pixel keeps it small
-                int step = Math.max(1, reader.getWidth(0) / (MAX_PHOTO_WIDTH * 2));
-                param.setSourceSubsampling(step, step, 0, 0);
-                return reader.read(0, param);
-            } finally {
-                reader.dispose();
-            }
-        } catch (IOException | RuntimeException e) {
-            if (e instanceof DesignFailed failed) {
-                throw failed;
-            }
-            throw unreadable(e);
-        }
-    }
-
-    private static DesignFailed unreadable(Exception cause) {
-        String message = "The photo could not be read as an image. Please upload it again as a JPEG or PNG.";
-        return cause == null ? new DesignFailed(message, false) : new DesignFailed(message, false, cause);
-    }
-
-    /** Scales in halving steps: one big bicubic step from a large photo would alias. */
-    private static BufferedImage scaled(BufferedImage source, int width, int height) {
-        BufferedImage current = copy(source, source.getWidth(), source.getHeight());
-        while (current.getWidth() / 2 >= width && current.getHeight() / 2 >= height) {
-            current = copy(current, current.getWidth() / 2, current.getHeight() / 2);
-        }
-        return copy(current, width, height);
-    }
-
-    private static BufferedImage copy(BufferedImage source, int width, int height) {
-        BufferedImage out = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = out.createGraphics();
-        try {
-            g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BICUBIC);
-            g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
-            g.setColor(Color.WHITE); // transparent PNG pixels become white, not black
-            g.fillRect(0, 0, width, height);
-            g.drawImage(source, 0, 0, width, height, null);
-        } finally {
-            g.dispose();
-        }
-        return out;
-    }
-
-    /** The style's colour grade: warmth, contrast, saturation, split toning toward the palette and a lift. */
-    private BufferedImage graded(BufferedImage photo) {
-        Look.Grade grade = look.grade();
-        int w = photo.getWidth();
-        int h = photo.getHeight();
-        int[] pixels = photo.getRGB(0, 0, w, h, null, 0, w);
-        float[] shadow = grade.shadowTint().getRGBColorComponents(null);
-        float[] highlight = grade.highlightTint().getRGBColorComponents(null);
-        for (int i = 0; i < pixels.length; i++) {
-            int p = pixels[i];
-            float r = ((p >> 16) & 0xFF) / 255f;
-            float gr = ((p >> 8) & 0xFF) / 255f;
-            float b = (p & 0xFF) / 255f;
-            r *= 1 + 0.09f * grade.warmth();
-            gr *= 1 + 0.02f * grade.warmth();
-            b *= 1 - 0.09f * grade.warmth();
-            r = (r - 0.5f) * grade.contrast() + 0.5f;
-            gr = (gr - 0.5f) * grade.contrast() + 0.5f;
-            b = (b - 0.5f) * grade.contrast() + 0.5f;
-            float l = 0.299f * r + 0.587f * gr + 0.114f * b;
-            r = l + (r - l) * grade.saturation();
-            gr = l + (gr - l) * grade.saturation();
-            b = l + (b - l) * grade.saturation();
-            float t = Math.max(0, Math.min(1, l));
-            r = tone(r, shadow[0] + (highlight[0] - shadow[0]) * t, grade.toning());
-            gr = tone(gr, shadow[1] + (highlight[1] - shadow[1]) * t, grade.toning());
-            b = tone(b, shadow[2] + (highlight[2] - shadow[2]) * t, grade.toning());
-            r = grade.lift() + r * (1 - grade.lift());
-            gr = grade.lift() + gr * (1 - grade.lift());
-            b = grade.lift() + b * (1 - grade.lift());
-            pixels[i] = (channel(r) << 16) | (channel(gr) << 8) | channel(b);
-        }
-        photo.setRGB(0, 0, w, h, pixels, 0, w);
-        return photo;
-    }
-
-    /** Soft-light blend of {@code tint} over {@code base}, mixed in by {@code strength}. */
-    private static float tone(float base, float tint, float strength) {
-        float a = Math.max(0, Math.min(1, base));
-        float soft = (1 - 2 * tint) * a * a + 2 * tint * a;
-        return a + (soft - a) * strength;
-    }
-
-    private static int channel(float value) {
-        return Math.max(0, Math.min(255, Math.round(value * 255)));
     }
 
     private void vignette(Graphics2D g, double w, double h) {
@@ -339,7 +225,7 @@ final class PhotoConcept {
             spots.add(tree);
         }
         g.setComposite(before);
-        additions(g, shapes, w, h);
+        new PhotoAdditions(look, edits, random).draw(g, shapes, w, h);
         return spots;
     }
 
@@ -359,128 +245,6 @@ final class PhotoConcept {
             }
         }
         return row;
-    }
-
-    /**
-     * The seating, vegetable beds and water a refinement asked for, marked in the lawn behind the zones: in that order
-     * over the left zone, the right zone, then farther back over each. None is a plant of the legend.
-     */
-    private void additions(Graphics2D g, List<Shape> shapes, double w, double h) {
-        List<Rectangle2D> slots = new ArrayList<>();
-        for (double back : new double[] {0.075, 0.16}) {
-            for (Shape shape : shapes) {
-                Rectangle2D b = shape.getBounds2D();
-                double width = Math.min(b.getWidth() * 0.8, w * 0.24) * (back > 0.1 ? 0.8 : 1);
-                double height = h * 0.06 * (back > 0.1 ? 0.8 : 1);
-                double y = Math.max(h * 0.36, b.getY() - h * back);
-                slots.add(new Rectangle2D.Double(b.getCenterX() - width / 2, y - height / 2, width, height));
-            }
-        }
-        int slot = 0;
-        if (edits.seating()) {
-            seating(g, slots.get(slot++));
-        }
-        if (edits.vegetables()) {
-            raisedBeds(g, slots.get(slot++));
-        }
-        Layout.Water.Kind water = edits.water();
-        if (water != null) {
-            water(g, slots.get(slot), water);
-        }
-    }
-    /** A paved terrace with a round table and four chairs. */
-    private void seating(Graphics2D g, Rectangle2D slot) {
-        RoundRectangle2D paving = new RoundRectangle2D.Double(
-                slot.getX(),
-                slot.getY(),
-                slot.getWidth(),
-                slot.getHeight(),
-                slot.getHeight() * 0.3,
-                slot.getHeight() * 0.3);
-        Symbols.shadow(g, paving, 2, 3, 0.25f);
-        g.setColor(look.palette().hardscape());
-        g.fill(paving);
-        g.setColor(Symbols.shade(look.palette().hardscape(), 0.7));
-        g.setStroke(new BasicStroke(1.5f));
-        g.draw(paving);
-        double r = slot.getHeight() * 0.22;
-        double cx = slot.getCenterX();
-        double cy = slot.getCenterY();
-        g.setColor(new Color(0x6B5A48));
-        for (double[] at : new double[][] {{-1.9, 0}, {1.9, 0}, {-0.9, -1.3}, {0.9, 1.3}}) {
-            g.fill(new RoundRectangle2D.Double(
-                    cx + at[0] * r - r * 0.35, cy + at[1] * r - r * 0.35, r * 0.7, r * 0.7, 3, 3));
-        }
-        g.setColor(new Color(0xF3EEE4));
-        g.fill(new Ellipse2D.Double(cx - r, cy - r, r * 2, r * 2));
-        g.setColor(new Color(0x6B5A48));
-        g.draw(new Ellipse2D.Double(cx - r, cy - r, r * 2, r * 2));
-        label(g, "Seating", slot);
-    }
-
-    /** Three timber raised beds of soil with rows of crops; the crops are not plants of the legend. */
-    private void raisedBeds(Graphics2D g, Rectangle2D slot) {
-        double gap = slot.getWidth() * 0.06;
-        double bed = (slot.getWidth() - gap * 2) / 3;
-        for (int i = 0; i < 3; i++) {
-            Rectangle2D frame =
-                    new Rectangle2D.Double(slot.getX() + i * (bed + gap), slot.getY(), bed, slot.getHeight());
-            Symbols.shadow(g, frame, 2, 3, 0.25f);
-            g.setColor(CEDAR);
-            g.fill(frame);
-            double inset = Math.max(2, slot.getHeight() * 0.08);
-            Rectangle2D soil = new Rectangle2D.Double(
-                    frame.getX() + inset,
-                    frame.getY() + inset,
-                    frame.getWidth() - inset * 2,
-                    frame.getHeight() - inset * 2);
-            g.setColor(SOIL);
-            g.fill(soil);
-            double leaf = soil.getHeight() * 0.22;
-            for (int row = 0; row < 2; row++) {
-                double y = soil.getY() + soil.getHeight() * (row + 0.5) / 2;
-                for (double x = soil.getX() + leaf; x < soil.getMaxX() - leaf * 0.5; x += leaf * 1.6) {
-                    g.setColor(Symbols.shade(CROP, 0.85 + random.nextDouble() * 0.3));
-                    g.fill(new Ellipse2D.Double(x - leaf * 0.8, y - leaf * 0.8, leaf * 1.6, leaf * 1.6));
-                }
-            }
-        }
-        label(g, "Vegetable beds", slot);
-    }
-
-    /** A pond (the whole slot), a fountain or a birdbath (smaller, in its middle). */
-    private void water(Graphics2D g, Rectangle2D slot, Layout.Water.Kind kind) {
-        double share = switch (kind) {
-            case POND -> 1;
-            case FOUNTAIN -> 0.6;
-            case BIRDBATH -> 0.35;
-        };
-        double rx = slot.getWidth() * share / 2;
-        double ry = Math.max(slot.getHeight() / 2, rx * 0.35);
-        Ellipse2D rim = new Ellipse2D.Double(slot.getCenterX() - rx, slot.getCenterY() - ry, rx * 2, ry * 2);
-        Symbols.shadow(g, rim, 2, 3, 0.25f);
-        g.setColor(kind == Layout.Water.Kind.POND ? new Color(0x8A857B) : new Color(0xD8CDB8));
-        g.fill(rim);
-        double edge = kind == Layout.Water.Kind.POND ? 0.9 : 0.75;
-        g.setColor(WATER);
-        g.fill(new Ellipse2D.Double(
-                slot.getCenterX() - rx * edge, slot.getCenterY() - ry * edge, rx * 2 * edge, ry * 2 * edge));
-        g.setColor(new Color(255, 255, 255, 120));
-        g.setStroke(new BasicStroke(1.2f));
-        g.draw(new Ellipse2D.Double(slot.getCenterX() - rx * 0.4, slot.getCenterY() - ry * 0.3, rx * 0.8, ry * 0.6));
-        label(g, Placements.name(kind), slot);
-    }
-
-    /** The name of an addition on a white pill above it. */
-    private static void label(Graphics2D g, String text, Rectangle2D slot) {
-        Font font = new Font(Symbols.SANS, Font.BOLD, 12);
-        double width = g.getFontMetrics(font).stringWidth(text) + 16;
-        RoundRectangle2D pill =
-                new RoundRectangle2D.Double(slot.getCenterX() - width / 2, slot.getY() - 26, width, 20, 20, 20);
-        g.setColor(new Color(255, 255, 255, 225));
-        g.fill(pill);
-        g.setColor(Symbols.INK);
-        Symbols.centeredText(g, text, font, pill.getCenterX(), pill.getCenterY());
     }
 
     private List<Spot> plants(Graphics2D g, Shape zone, List<Integer> plants, int offset, double h) {

@@ -82,7 +82,7 @@ final class Placements {
         Area strip = new Area(new Rectangle2D.Double(0, 0, width, depth));
         strip.add(new Area(new Rectangle2D.Double(0, 0, depth, gate)));
         strip.add(new Area(new Rectangle2D.Double(width - depth, 0, depth, gate)));
-        for (Rectangle2D fixed : List.of(site.house(), site.garage(), Revision.grown(plan.patio, 1))) {
+        for (Rectangle2D fixed : List.of(site.house(), site.garage(), PlanGeometry.grown(plan.patio, 1))) {
             strip.subtract(new Area(fixed));
         }
         double size = Drifts.size(sprite);
@@ -136,7 +136,7 @@ final class Placements {
                         plan,
                         p -> {
                             Rectangle2D block = new Rectangle2D.Double(p.getX(), p.getY(), w, h);
-                            return open.contains(Revision.grown(block, 1))
+                            return open.contains(PlanGeometry.grown(block, 1))
                                     && plan.trees.stream().noneMatch(t -> distance(block, t) < t.radius());
                         },
                         p -> patio.distance(p.getX() + w / 2, p.getY() + h / 2));
@@ -182,7 +182,7 @@ final class Placements {
         Rectangle2D patio = plan.patio;
         Point2D centre = best(
                 plan,
-                p -> open.contains(Revision.circle(p, radius + 1.5).getBounds2D()),
+                p -> open.contains(PlanGeometry.circle(p, radius + 1.5).getBounds2D()),
                 p -> Math.abs(distance(patio, p) - radius - 6));
         if (centre == null) {
             plan.water = earlier;
@@ -214,12 +214,12 @@ final class Placements {
         Site site = plan.site;
         Area blocked = new Area();
         if (plan.feature != null) {
-            blocked.add(Revision.footprint(plan.feature));
+            blocked.add(PlanGeometry.footprint(plan.feature));
         }
-        plan.raisedBeds.forEach(raised -> blocked.add(new Area(Revision.grown(raised, 1))));
+        plan.raisedBeds.forEach(raised -> blocked.add(new Area(PlanGeometry.grown(raised, 1))));
         Layout.Water w = plan.water;
         if (w != null) {
-            blocked.add(new Area(Revision.circle(w.centre(), w.radius() + 1)));
+            blocked.add(new Area(PlanGeometry.circle(w.centre(), w.radius() + 1)));
         }
         double[][] growths = {{6, 4}, {6, 0}, {3, 4}, {0, 5}, {3, 0}};
         for (double[] growth : growths) {
@@ -228,7 +228,7 @@ final class Placements {
             double left = Math.max(4, old.getX() - side);
             double right = Math.min(site.width() - 4, old.getMaxX() + side);
             Rectangle2D grown = new Rectangle2D.Double(left, old.getY() - up, right - left, old.getHeight() + up);
-            if (blocked.intersects(Revision.grown(grown, 1.5))
+            if (blocked.intersects(PlanGeometry.grown(grown, 1.5))
                     || grown.getWidth() * grown.getHeight() < old.getWidth() * old.getHeight() * 1.2) {
                 continue;
             }
@@ -243,14 +243,14 @@ final class Placements {
 
     private static void enlarge(Revision plan, Rectangle2D old, Rectangle2D grown) {
         plan.patio = grown;
-        Area paved = new Area(Revision.grown(grown, 1));
+        Area paved = new Area(PlanGeometry.grown(grown, 1));
         plan.beds.replaceAll(bed -> {
             Area area = new Area(bed.area());
             area.subtract(paved);
             return new Bed(
                     area,
                     bed.plants().stream()
-                            .filter(p -> !Revision.grown(grown, 1.5).contains(p.x(), p.y()))
+                            .filter(p -> !PlanGeometry.grown(grown, 1.5).contains(p.x(), p.y()))
                             .toList(),
                     bed.boulder());
         });

@@ -2,13 +2,10 @@ package com.yarda.designer.builtin;
 
 import com.yarda.designer.DesignRequest;
 import com.yarda.designer.Plant;
-import com.yarda.designer.PlantCatalog;
 import com.yarda.designer.Style;
 import com.yarda.designer.builtin.Vocabulary.Intent;
 import com.yarda.site.HardinessZone;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -43,22 +40,17 @@ final class Refinements {
     private final List<Wishes> lineage;
     private final Nursery nursery;
     private final PlantList plants;
+    private final PaletteEdits palette;
     private final @Nullable Revision plan;
     private final @Nullable PhotoRevision photo;
     /** The seed of the arrangement: the design's, moved on by each feedback that rearranges the planting. */
     private long arrangement;
 
-    // wishes are records, equal by value: the same words in two feedbacks are two wishes, so these go by identity
-    private final Set<Wish> cancelled = Collections.newSetFromMap(new IdentityHashMap<>());
-    private final Set<Wish> contradicted = Collections.newSetFromMap(new IdentityHashMap<>());
-    private final Map<Wish, Integer> undoes = new IdentityHashMap<>();
+    private final Cancellations cancellations;
     /** What is kept, and in which feedback it was asked for. */
     private final Map<Wish.Subject, Integer> kept = new LinkedHashMap<>();
-    /** Plants the homeowner had taken out: nothing brings them back unasked. */
-    private final Set<Plant> refused = new LinkedHashSet<>();
 
     private int current;
-    private boolean thrifty;
 
     private Refinements(
             List<String> feedback,
@@ -71,6 +63,8 @@ final class Refinements {
         this.lineage = feedback.stream().map(Wishes::read).toList();
         this.nursery = nursery;
         this.plants = plants;
+        this.palette = new PaletteEdits(nursery, plants);
+        this.cancellations = new Cancellations(lineage);
         this.plan = plan;
         this.photo = photo;
         this.arrangement = arrangement;
@@ -104,7 +98,6 @@ final class Refinements {
     }
 
     private List<String> apply(Style style, Style parentStyle) {
-        undoEarlierAdditions();
         List<String> notes = new ArrayList<>();
         if (style != parentStyle) {
             notes.add("Redrawn in the " + style.displayName() + " style (the version before was "
@@ -121,10 +114,10 @@ final class Refinements {
             List<String> couldNot = new ArrayList<>();
             boolean visible = false;
             for (Wish wish : wishes.understood()) {
-                if (cancelled.contains(wish)) {
+                if (cancellations.cancelled(wish)) {
                     continue;
                 }
-                Change change = contradicted.contains(wish)
+                Change change = cancellations.contradicted(wish)
                         ? Change.refused("you also asked for the opposite")
                         : apply(wish, wishes);
                 visible |= change.visible();
@@ -163,86 +156,21 @@ final class Refinements {
         return notes;
     }
 
-    /**
-     * Marks the wishes later feedback undoes: "no more trees" or "less shade" undoes the trees earlier feedback
-     * added, "remove the vegetable beds" the beds. In one feedback, asking for a thing and for none of it is a
-     * contradiction, and the thing is not added.
-     */
-    private void undoEarlierAdditions() {
-        for (int i = 0; i < lineage.size(); i++) {
-            for (Wish wish : lineage.get(i).understood()) {
-                Intent undone = undone(wish);
-                if (undone == null) {
-                    continue;
-                }
-                int count = 0;
-                for (int k = 0; k <= i; k++) {
-                    for (Wish earlier : lineage.get(k).understood()) {
-                        if (earlier.intent() != undone || earlier.negated() || cancelled.contains(earlier)) {
-                            continue;
-                        }
-                        if (!sameWater(wish, earlier)) {
-                            continue;
-                        }
-                        if (k < i) {
-                            cancelled.add(earlier);
-                            count++;
-                        } else {
-                            contradicted.add(earlier);
-                        }
-                    }
-                }
-                undoes.put(wish, count);
-            }
-        }
-    }
-
-    /** The intent whose additions {@code wish} undoes, if any. */
-    private static @Nullable Intent undone(Wish wish) {
-        if (wish.negated()) {
-            return wish.intent();
-        }
-        if (wish.intent() == Intent.LESS_SHADE) {
-            return Intent.MORE_SHADE;
-        }
-        if (wish.intent() == Intent.REMOVE && wish.subject() instanceof Wish.Thing thing) {
-            return switch (thing.thing()) {
-                case POND, FOUNTAIN, BIRDBATH, WATER -> Intent.WATER;
-                case RAISED_BEDS -> Intent.VEGETABLES;
-                case SCREEN -> Intent.MORE_PRIVACY;
-                case SEATING -> Intent.SEATING;
-                default -> null;
-            };
-        }
-        return null;
-    }
-
-    /** "Remove the birdbath" undoes a birdbath, not a pond; "no water feature" undoes any. */
-    private static boolean sameWater(Wish wish, Wish earlier) {
-        if (earlier.intent() != Intent.WATER || !(wish.subject() instanceof Wish.Thing thing)) {
-            return true;
-        }
-        Layout.Water.Kind kind = Placements.waterKind(earlier.said());
-        return switch (thing.thing()) {
-            case POND -> kind == Layout.Water.Kind.POND;
-            case FOUNTAIN -> kind == Layout.Water.Kind.FOUNTAIN;
-            case BIRDBATH -> kind == Layout.Water.Kind.BIRDBATH;
-            default -> true;
-        };
-    }
-
     private Change apply(Wish wish, Wishes wishes) {
-        int undid = undoes.getOrDefault(wish, 0);
+        int undid = cancellations.undoes(wish);
         return switch (wish.intent()) {
             case KEEP -> keep(wish.subject());
             case REMOVE -> remove(wish, undid);
             case IMPOSSIBLE -> Change.refused(wish.reason() == null ? "it cannot be drawn" : wish.reason());
-            case LOWER_WATER -> wish.negated() ? Change.noted("the plants stay as they are") : lowerWater();
+            case LOWER_WATER ->
+                wish.negated()
+                        ? Change.noted("the plants stay as they are")
+                        : palette.lowerWater(keptPlants(), plan != null && plan.ground == Look.Ground.LAWN);
             case LESS_SHADE ->
                 undid > 0
                         ? Change.made("the trees added earlier are gone")
                         : Change.refused("the plan's own trees stay; name one to take out, e.g. “remove the "
-                                + firstTree() + "”");
+                                + palette.firstTree() + "”");
             default -> {
                 if (wish.negated()) {
                     yield undid > 0
@@ -256,20 +184,14 @@ final class Refinements {
 
     private Change keep(Wish.@Nullable Subject subject) {
         return switch (subject) {
-            case Wish.Named named -> keptPlants(named.in(plants.plants()), named.label());
-            case Wish.Kind kind -> keptPlants(kind.in(plants.plants()), kind.label());
+            case Wish.Named named -> PaletteEdits.kept(named.in(plants.plants()), named.label());
+            case Wish.Kind kind -> PaletteEdits.kept(kind.in(plants.plants()), kind.label());
             case Wish.Thing thing ->
                 plan == null
                         ? Change.noted("everything photographed stays as it is")
                         : PlanWishes.keep(thing.thing(), plan);
             case null -> Change.refused("it is not clear what to keep");
         };
-    }
-
-    private static Change keptPlants(List<Plant> found, String label) {
-        return found.isEmpty()
-                ? Change.refused(absent(label))
-                : Change.noted(names(found) + (found.size() == 1 ? " stays as it is" : " stay as they are"));
     }
 
     private Change remove(Wish wish, int undid) {
@@ -282,8 +204,8 @@ final class Refinements {
             kept.remove(subject); // the latest word counts: kept before, removed now
         }
         Change change = switch (subject) {
-            case Wish.Named named -> removePlants(named.in(plants.plants()), named.label());
-            case Wish.Kind kind -> removePlants(kind.in(plants.plants()), kind.label());
+            case Wish.Named named -> palette.remove(named.in(plants.plants()), named.label(), keptPlants());
+            case Wish.Kind kind -> palette.remove(kind.in(plants.plants()), kind.label(), keptPlants());
             case Wish.Thing thing ->
                 plan == null ? Change.refused(PHOTO) : PlanWishes.remove(thing.thing(), plan, this);
             case null -> Change.refused("it is not clear what to remove");
@@ -295,76 +217,6 @@ final class Refinements {
                 change.applied()
                         ? change.detail() + "; what earlier versions added of it is gone"
                         : "what an earlier version added is gone");
-    }
-
-    private Change removePlants(List<Plant> found, String label) {
-        if (found.isEmpty()) {
-            return Change.refused(absent(label));
-        }
-        List<Plant> protect = keptPlants();
-        List<Plant> going =
-                found.stream().filter(plant -> !protect.contains(plant)).toList();
-        if (going.isEmpty()) {
-            return Change.refused("you asked to keep " + (found.size() == 1 ? "it" : "them"));
-        }
-        boolean bedsStayPlanted = plants.plants().stream()
-                .anyMatch(plant -> !going.contains(plant) && nursery.role(plant) != Nursery.Role.TREE);
-        if (!bedsStayPlanted) {
-            return Change.refused("the beds need at least one plant");
-        }
-        going.forEach(plants::remove);
-        refused.addAll(going);
-        List<Plant> staying = found.stream().filter(protect::contains).toList();
-        return Change.made(
-                names(going) + " taken out" + (staying.isEmpty() ? "" : "; " + names(staying) + " kept as you asked"));
-    }
-
-    /**
-     * Every plant needing moderate or regular water gives its place to one needing little, of the same style and
-     * role, hardy in the zone; a plant the homeowner kept stays.
-     */
-    private Change lowerWater() {
-        List<Plant> thirsty =
-                plants.plants().stream().filter(p -> !Nursery.thrifty(p)).toList();
-        thrifty = true;
-        if (thirsty.isEmpty()) {
-            return Change.noted("every plant needs little water already");
-        }
-        List<Plant> protect = keptPlants();
-        Set<Plant> taken = new LinkedHashSet<>(plants.plants());
-        taken.addAll(refused);
-        List<String> swaps = new ArrayList<>();
-        List<Plant> staying = new ArrayList<>();
-        for (Plant plant : thirsty) {
-            if (protect.contains(plant)) {
-                continue;
-            }
-            var substitute = nursery.lowWater(plant, taken);
-            if (substitute.isPresent()) {
-                plants.replace(plant, substitute.get());
-                taken.add(substitute.get());
-                swaps.add(plant.commonName() + " → " + substitute.get().commonName());
-            } else {
-                staying.add(plant);
-            }
-        }
-        if (swaps.isEmpty()) {
-            return Change.refused("no plant of the style needing little water grows " + nursery.where()
-                    + " to take the place of " + names(staying));
-        }
-        String detail = swaps.size() + (swaps.size() == 1 ? " plant" : " plants") + " swapped for low-water ones ("
-                + String.join(", ", swaps) + ")";
-        if (!staying.isEmpty()) {
-            detail += "; nothing of the style " + nursery.where() + " can take the place of " + names(staying);
-        }
-        List<Plant> keptThirsty = thirsty.stream().filter(protect::contains).toList();
-        if (!keptThirsty.isEmpty()) {
-            detail += "; " + names(keptThirsty) + " kept as you asked";
-        }
-        if (plan != null && plan.ground == Look.Ground.LAWN) {
-            detail += "; the lawn still needs watering";
-        }
-        return Change.made(detail);
     }
 
     /** What a photo concept can draw over the photo for {@code wish}: bigger or smaller zones, marked additions. */
@@ -390,14 +242,14 @@ final class Refinements {
 
     /** A tree for shade, never one the homeowner took out, and one needing little water once they asked so. */
     Optional<Plant> shadeTree() {
-        return nursery.shadeTree(plants.plants(), refusedHere());
+        return nursery.shadeTree(plants.plants(), palette.refused());
     }
 
     /** A plant for a privacy screen; no tree when this feedback asked for no more trees. */
     Optional<Plant> screenPlant() {
         boolean noTrees = lineage.get(current).understood().stream()
                 .anyMatch(wish -> wish.intent() == Intent.MORE_SHADE && wish.negated());
-        return nursery.screen(plants.plants(), refusedHere(), !noTrees);
+        return nursery.screen(plants.plants(), palette.refused(), !noTrees);
     }
 
     Nursery nursery() {
@@ -407,16 +259,6 @@ final class Refinements {
     /** Whether {@code thing} is kept, so no wish may take it away. */
     boolean keeps(Vocabulary.Thing thing) {
         return kept.containsKey(new Wish.Thing(thing));
-    }
-
-    private Set<Plant> refusedHere() {
-        Set<Plant> out = new LinkedHashSet<>(refused);
-        if (thrifty) {
-            PlantCatalog.standard().all().stream()
-                    .filter(plant -> !Nursery.thrifty(plant) && !plants.plants().contains(plant))
-                    .forEach(out::add);
-        }
-        return out;
     }
 
     /** The plants of the design a keep protects. */
@@ -432,14 +274,6 @@ final class Refinements {
         return out;
     }
 
-    private String firstTree() {
-        return plants.plants().stream()
-                .filter(plant -> nursery.role(plant) == Nursery.Role.TREE)
-                .map(Plant::commonName)
-                .findFirst()
-                .orElse("maple");
-    }
-
     /**
      * A new arrangement of the planting, seeded by the design and this feedback's words: the beds replanted in new
      * drifts, or the photo's zones reshaped and replanted. Other words give another arrangement, the same words the
@@ -452,11 +286,6 @@ final class Refinements {
         if (plan != null) {
             PlanWishes.rearrange(plan, arrangement);
         }
-    }
-
-    /** Why a plant named in feedback cannot be kept or removed, e.g. {@code this design has no roses}. */
-    private static String absent(String label) {
-        return "this design has no " + label.replaceFirst("^the ", "");
     }
 
     static String names(List<Plant> plants) {

@@ -72,7 +72,7 @@ class BuiltinRefinementTest {
         assertThat(refined.layout().trees()).hasSize(before.trees().size() + 2);
         Rectangle2D patio = refined.layout().patio();
         assertThat(refined.layout().trees())
-                .anyMatch(tree -> Revision.circle(new Point2D.Double(tree.x(), tree.y()), tree.radius())
+                .anyMatch(tree -> PlanGeometry.circle(new Point2D.Double(tree.x(), tree.y()), tree.radius())
                         .intersects(patio));
         assertThat(refined.design().notes()).singleElement().asString().startsWith("Applied: more shade — 2 trees");
     }
@@ -325,7 +325,7 @@ class BuiltinRefinementTest {
 
     /** The lawn of a plan: its open ground, in square feet. */
     private static double lawn(Layout layout) {
-        return Revision.squareFeet(new Revision(layout, 0).open());
+        return PlanGeometry.squareFeet(new Revision(layout, 0).open());
     }
 
     private static double area(Rectangle2D r) {

@@ -78,7 +78,7 @@ run() {
     SITES[$name]="$(sql "SELECT count(*) FILTER (WHERE site->>'hardiness_zone' = '5a') || ' ' ||
                                 count(*) FILTER (WHERE overhead_image_key IS NOT NULL)
                            FROM generations WHERE status = 'completed'")"
-    metrics="$(curl -sf "http://127.0.0.1:$port/actuator/prometheus")"
+    metrics="$(curl -sf "http://127.0.0.1:$port/actuator/prometheus" -H "Authorization: Bearer $METRICS_TOKEN")"
     SURVEY[$name]="$(awk '/^yarda_site_survey_seconds_count/ {c = $2} /^yarda_site_survey_seconds_sum/ {s = $2}
                          /^yarda_site_survey_seconds_max/ {m = $2}
                          END { if (c > 0) printf "%d %.1f %.1f", c, 1000 * s / c, 1000 * m; else print "0 - -" }' \

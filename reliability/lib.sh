@@ -125,7 +125,8 @@ start_service() {
     local data="$WORK/$name"
     "$JAVA_HOME/bin/java" "${SERVICE_JAVA_OPTS[@]}" -jar "$JAR" --server.port=0 --yarda.data-dir="$data" \
         --logging.level.com.yarda=info --yarda.admin.emails="$OPERATOR_EMAIL" \
-        --yarda.account.registrations-per-address=1000000 "$@" >> "$logfile" 2>&1 &
+        --yarda.account.registrations-per-address=1000000 --yarda.metrics.token="$METRICS_TOKEN" "$@" \
+        >> "$logfile" 2>&1 &
     local pid=$!
     track "$pid"
     SERVICE_PID[$name]="$pid"
@@ -262,6 +263,9 @@ json_field() { sed -n "s/.*\"$1\":\"\\([^\"]*\\)\".*/\\1/p"; }
 
 # json_number NAME: the number NAME of a JSON object on stdin
 json_number() { sed -n "s/.*\"$1\":\\(-\\{0,1\\}[0-9][0-9]*\\).*/\\1/p"; }
+
+# What scenarios send to read /actuator/prometheus (yarda.metrics.token of every service start_service starts).
+METRICS_TOKEN="$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')"
 
 # The scripts' operator. Every service start_service starts makes this address an admin (yarda.admin.emails), so
 # that scripts give credits the way an operator does, through POST /api/admin/users/{id}/adjustments: the service

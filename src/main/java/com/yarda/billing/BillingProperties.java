@@ -22,6 +22,7 @@ import org.springframework.validation.annotation.Validated;
  * @param packs the token packs on sale; unset means 10 tokens for $10, 50 for $45 and 100 for $90
  * @param currency the ISO 4217 code (lower case) every pack is priced in
  * @param stripe the Stripe account; without a secret key purchases complete on the built-in test checkout page
+ * @param purchasesPerHour purchases one user may start in any hour (each opens a Checkout Session); more get 429
  */
 @Validated
 @ConfigurationProperties("yarda.billing")
@@ -31,7 +32,9 @@ record BillingProperties(
         @NotNull @Pattern(regexp = "[a-z]{3}") @DefaultValue("usd")
         String currency,
 
-        @Valid @NotNull @DefaultValue Stripe stripe) {
+        @Valid @NotNull @DefaultValue Stripe stripe,
+
+        @Positive @DefaultValue("10") int purchasesPerHour) {
 
     static final List<Pack> DEFAULT_PACKS =
             List.of(new Pack("pack_10", 10, 1_000), new Pack("pack_50", 50, 4_500), new Pack("pack_100", 100, 9_000));

@@ -52,6 +52,11 @@ class PurchaseController {
             responseCode = "201",
             description = "Started: send the buyer to checkout_url",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = Checkout.class)))
+    @ApiResponse(responseCode = "403", description = "email_not_verified: verify your email first")
+    @ApiResponse(
+            responseCode = "429",
+            description = "rate_limited: yarda.billing.purchases-per-hour purchases started in the last hour already;"
+                    + " retry_after says when the next may start")
     @ApiResponse(
             responseCode = "502",
             description = "checkout_unavailable: Stripe could not start the checkout; nothing was charged")

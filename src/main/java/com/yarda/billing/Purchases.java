@@ -17,6 +17,8 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Buying token packs: the packs on sale, starting a purchase (a pending row, then the payment page), and each
@@ -32,6 +34,8 @@ public class Purchases {
     private final CheckoutSessions checkout;
     private final BillingProperties properties;
     private final Accounts accounts;
+    private final PurchaseLimit limit;
+    private final TransactionTemplate transaction;
     private final Clock clock;
 
     Purchases(
@@ -39,11 +43,15 @@ public class Purchases {
             CheckoutSessions checkout,
             BillingProperties properties,
             Accounts accounts,
+            PurchaseLimit limit,
+            PlatformTransactionManager transactions,
             Clock clock) {
         this.purchases = purchases;
         this.checkout = checkout;
         this.properties = properties;
         this.accounts = accounts;
+        this.limit = limit;
+        this.transaction = new TransactionTemplate(transactions);
         this.clock = clock;
     }
 
@@ -61,10 +69,14 @@ public class Purchases {
      * Starts buying {@code packId} for {@code userId}: records a pending purchase, then opens its payment page
      * (outside any transaction, since Stripe may be slow). Nothing is granted until the payment is reported.
      *
+     * @throws com.yarda.account.EmailNotVerified (403) unless the user has verified their email
      * @throws ValidationFailed when no pack has this id
+     * @throws com.yarda.platform.RateLimited (429) when the user started {@code yarda.billing.purchases-per-hour}
+     *     purchases within the last hour; nothing is recorded or opened
      * @throws CheckoutUnavailable when Stripe could not open the payment page; the purchase ends failed
      */
     public Checkout start(UUID userId, String packId) {
+        accounts.requireVerified(userId);
         Pack pack = pack(packId).orElseThrow(() -> new ValidationFailed("pack_id", "must be one of " + packIds()));
         String email = accounts.email(userId).orElseThrow(() -> new NotFound("The user"));
         PurchaseRow purchase = new PurchaseRow(
@@ -81,7 +93,10 @@ public class Purchases {
                 null,
                 now(),
                 null);
-        purchases.insert(purchase);
+        transaction.executeWithoutResult(status -> {
+            limit.requireRoom(userId, purchase.createdAt());
+            purchases.insert(purchase);
+        });
         OpenedCheckout opened;
         try {
             opened = checkout.open(purchase, "Yarda: " + name(pack), email);

@@ -12,6 +12,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
@@ -89,6 +90,40 @@ class SecurityConfiguration implements WebMvcConfigurer {
                 .oauth2ResourceServer(resource -> resource.jwt(jwt -> {}).authenticationEntryPoint(unauthenticated))
                 .exceptionHandling(exceptions ->
                         exceptions.authenticationEntryPoint(unauthenticated).accessDeniedHandler(denied));
+        return http.build();
+    }
+
+    /**
+     * The Prometheus metrics are for the operator's scraper only: it sends {@code Authorization: Bearer
+     * <yarda.metrics.token>}; anyone else (and everyone while no token is set) gets 401. Health stays public.
+     */
+    @Bean
+    @Order(0)
+    SecurityFilterChain metricsSecurity(HttpSecurity http, MetricsProperties metrics, JsonMapper json)
+            throws Exception {
+        AuthenticationEntryPoint unauthenticated = (request, response, e) -> {
+            response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+            Problems.write(
+                    json,
+                    response,
+                    Problems.of(
+                            HttpStatus.UNAUTHORIZED,
+                            "unauthenticated",
+                            "The metrics need Authorization: Bearer <yarda.metrics.token>."));
+        };
+        http.securityMatcher("/actuator/prometheus", "/actuator/prometheus/**")
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.disable())
+                .httpBasic(basic -> basic.disable())
+                .formLogin(form -> form.disable())
+                .logout(logout -> logout.disable())
+                .authorizeHttpRequests(authorize -> authorize
+                        .anyRequest()
+                        .access((authentication, context) -> new AuthorizationDecision(
+                                metrics.accepts(context.getRequest().getHeader(HttpHeaders.AUTHORIZATION)))))
+                // nothing authenticates here: a refused request is always anonymous, and goes to the entry point
+                .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(unauthenticated));
         return http.build();
     }
 

@@ -67,10 +67,16 @@ class BillingPages {
         } catch (ProblemException problem) {
             redirect.addFlashAttribute(
                     "error",
-                    "validation_failed".equals(problem.code())
-                            ? "That pack is not on sale. Choose one of these."
-                            : "The payment service is not answering right now. Nothing was charged; try again"
-                                    + " in a moment.");
+                    switch (problem.code()) {
+                        case "validation_failed" -> "That pack is not on sale. Choose one of these.";
+                        case "email_not_verified" ->
+                            "Verify your email address first: follow the link we sent you, then buy tokens.";
+                        // says how many purchases an hour and when the next one can start
+                        case "rate_limited" -> problem.getMessage();
+                        default ->
+                            "The payment service is not answering right now. Nothing was charged; try again"
+                                    + " in a moment.";
+                    });
             return "redirect:/buy-tokens";
         }
     }

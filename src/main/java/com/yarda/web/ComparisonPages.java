@@ -63,8 +63,13 @@ class ComparisonPages {
     }
 
     @GetMapping("/compare")
-    String compare(CurrentUser user, Model model) {
+    String compare(CurrentUser user, @RequestParam(required = false) @Nullable String photo, Model model) {
         CompareForm form = CompareForm.empty();
+        if (OversizedPhotos.REFUSED.equals(photo)) {
+            form = new CompareForm(
+                    "photo", "", form.photoAddress(), form.styles(), form.customPrompt(), form.requestKey());
+            model.addAttribute("photoError", OversizedPhotos.MESSAGE);
+        }
         model.addAttribute("form", form);
         return formPage(user, form, model);
     }

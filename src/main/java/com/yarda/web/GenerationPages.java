@@ -115,8 +115,14 @@ class GenerationPages {
     }
 
     @GetMapping("/generate")
-    String generate(CurrentUser user, Model model) {
-        model.addAttribute("form", GenerateForm.empty());
+    String generate(CurrentUser user, @RequestParam(required = false) @Nullable String photo, Model model) {
+        GenerateForm form = GenerateForm.empty();
+        if (OversizedPhotos.REFUSED.equals(photo)) {
+            form = new GenerateForm(
+                    "photo", "", form.photoAddress(), form.style(), form.customPrompt(), form.requestKey());
+            model.addAttribute("photoError", OversizedPhotos.MESSAGE);
+        }
+        model.addAttribute("form", form);
         return generatePage(user, model);
     }
 

@@ -9,15 +9,19 @@ import jakarta.servlet.http.HttpSession;
 import org.apache.catalina.connector.ClientAbortException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.context.request.async.AsyncRequestNotUsableException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
@@ -37,6 +41,17 @@ class WebErrors {
     @ExceptionHandler({NotFound.class, NoResourceFoundException.class})
     ModelAndView notFound() {
         return page(HttpStatus.NOT_FOUND);
+    }
+
+    /**
+     * An address whose path names nothing that can exist ({@code /generations/not-a-uuid}) is a page that does not
+     * exist; a query parameter of the wrong type ({@code /history?page=abc}) is a bad request. Neither is our fault.
+     */
+    @ExceptionHandler(TypeMismatchException.class)
+    ModelAndView wrongType(TypeMismatchException e) {
+        boolean inPath = e instanceof MethodArgumentTypeMismatchException argument
+                && argument.getParameter().hasParameterAnnotation(PathVariable.class);
+        return page(inPath ? HttpStatus.NOT_FOUND : HttpStatus.BAD_REQUEST);
     }
 
     /** Operator pages answer non-admins like pages that do not exist; other refusals get their own status. */
@@ -78,6 +93,11 @@ class WebErrors {
 
     @ExceptionHandler(Exception.class)
     ModelAndView unexpected(Exception e) {
+        // Spring MVC's own refusals of a request (a missing parameter, a wrong method or media type): the client's
+        if (e instanceof ErrorResponse refusal && refusal.getStatusCode().is4xxClientError()) {
+            log.debug("Page request refused: {}", e.getMessage());
+            return page(HttpStatus.valueOf(refusal.getStatusCode().value()));
+        }
         log.error("Unexpected failure while rendering a page", e);
         return page(HttpStatus.INTERNAL_SERVER_ERROR);
     }

@@ -359,7 +359,62 @@ class BillingStripeTests extends IntegrationTest {
         api(user.token()).get("/api/purchases").then().body("total", equalTo(0));
     }
 
+    @Test
+    void anUnverifiedUserCannotStartAPurchaseAndNoCheckoutSessionIsOpened() {
+        String email = newEmail();
+        String token = registerAndLogin(email);
+
+        api(token)
+                .body(json(Map.of("pack_id", "pack_10")))
+                .post("/api/purchases")
+                .then()
+                .statusCode(403)
+                .contentType("application/problem+json")
+                .body("error", equalTo("email_not_verified"));
+
+        stripe.verify(0, postRequestedFor(urlPathEqualTo(SESSIONS)));
+        api(token).get("/api/purchases").then().statusCode(200).body("total", equalTo(0));
+    }
+
+    @Test
+    void purchasesBeyondTheHourlyLimitAre429AndOpenNoCheckoutSession() {
+        TestUser user = verifiedUser();
+        for (int i = 0; i < 10; i++) {
+            newCheckoutSession();
+            buy(user, "pack_10").then().statusCode(201);
+            clock.advance(Duration.ofMinutes(1));
+        }
+
+        // the first purchase leaves the hour 60 - 10 = 50 minutes from now
+        Response refused = buy(user, "pack_10");
+
+        refused.then()
+                .statusCode(429)
+                .contentType("application/problem+json")
+                .body("error", equalTo("rate_limited"))
+                .body("retry_after", equalTo(50 * 60))
+                .body("limit", equalTo(10))
+                .body("remaining", equalTo(0));
+        assertThat(refused.header("Retry-After")).isEqualTo(Integer.toString(50 * 60));
+        stripe.verify(10, postRequestedFor(urlPathEqualTo(SESSIONS)));
+        api(user.token()).get("/api/purchases").then().body("total", equalTo(10));
+        // another user is not affected
+        newCheckoutSession();
+        buy(verifiedUser(), "pack_10").then().statusCode(201);
+
+        clock.advance(Duration.ofMinutes(50));
+        newCheckoutSession();
+        buy(user, "pack_10").then().statusCode(201);
+        api(user.token()).get("/api/purchases").then().body("total", equalTo(11));
+    }
+
     // --- helpers
+
+    /** The next Checkout Session Stripe opens is a new one (one purchase per session: a unique stripe_session_id). */
+    private void newCheckoutSession() {
+        sessionId = "cs_test_a1" + UUID.randomUUID().toString().replace("-", "");
+        stripe.stubFor(post(urlPathEqualTo(SESSIONS)).willReturn(okJson(checkoutSession(sessionId))));
+    }
 
     private Response buy(TestUser user, String packId) {
         return api(user.token()).body(json(Map.of("pack_id", packId))).post("/api/purchases");

@@ -142,15 +142,23 @@ class BillingTestModeTests extends IntegrationTest {
     }
 
     @Test
-    void anyLoggedInUserMayBuyButThePackMustExist() {
+    void onlyAVerifiedUserMayBuyAndThePackMustExist() {
         String unverified = registerAndLogin(newEmail());
-
         api(unverified)
                 .body(json(Map.of("pack_id", "pack_10")))
                 .post("/api/purchases")
                 .then()
+                .statusCode(403)
+                .body("error", equalTo("email_not_verified"));
+        api(unverified).get("/api/purchases").then().body("total", equalTo(0));
+
+        String verified = verifiedUser().token();
+        api(verified)
+                .body(json(Map.of("pack_id", "pack_10")))
+                .post("/api/purchases")
+                .then()
                 .statusCode(201);
-        api(unverified)
+        api(verified)
                 .body(json(Map.of("pack_id", "pack_11")))
                 .post("/api/purchases")
                 .then()
@@ -158,12 +166,54 @@ class BillingTestModeTests extends IntegrationTest {
                 .body("error", equalTo("validation_failed"))
                 .body("errors[0].field", equalTo("pack_id"))
                 .body("errors[0].message", containsString("pack_10, pack_50, pack_100"));
-        api(unverified)
+        api(verified)
                 .body("{}")
                 .post("/api/purchases")
                 .then()
                 .statusCode(422)
                 .body("errors[0].field", equalTo("pack_id"));
+    }
+
+    @Test
+    void theBuyTokensFormNeedsAVerifiedEmailAndKeepsToTheHourlyLimit() {
+        String email = newEmail();
+        registerAndLogin(email);
+        UUID unverifiedId = jdbc.sql("SELECT id FROM users WHERE email = :email")
+                .param("email", email)
+                .query(UUID.class)
+                .single();
+        TestUser unverified = new TestUser(unverifiedId, email, "");
+
+        assertThat(buyOnThePage(unverified)).contains("Verify your email address first");
+        assertThat(purchaseCount(unverified)).isZero();
+
+        TestUser user = verifiedUser();
+        for (int i = 0; i < 10; i++) {
+            buy(user, "pack_10").then().statusCode(201);
+        }
+        assertThat(buyOnThePage(user)).contains("You can start 10 purchases per hour");
+        assertThat(purchaseCount(user)).isEqualTo(10);
+    }
+
+    /** Buys pack_10 through the buy-tokens form as {@code user}; the page it is sent back to. */
+    private static String buyOnThePage(TestUser user) {
+        Map<String, String> session = webSession(user);
+        Response page = RestAssured.given().cookies(session).get("/buy-tokens");
+        Response bought = formPost(session, page, "/buy-tokens", Map.of("packId", "pack_10"));
+        assertThat(bought.statusCode()).isEqualTo(302);
+        assertThat(bought.header("Location")).endsWith("/buy-tokens");
+        return RestAssured.given()
+                .cookies(session)
+                .cookies(bought.cookies())
+                .get("/buy-tokens")
+                .asString();
+    }
+
+    private long purchaseCount(TestUser user) {
+        return jdbc.sql("SELECT count(*) FROM purchases WHERE user_id = :user")
+                .param("user", user.id())
+                .query(Long.class)
+                .single();
     }
 
     @Test

@@ -86,8 +86,28 @@ class OperationsApiTests extends IntegrationTest {
     }
 
     @Test
-    void exposesPrometheusMetrics() {
+    void prometheusMetricsAreOnlyForTheScraperWithTheToken() {
+        for (String authorization : new String[] {null, "Bearer wrong-token", "Bearer " + METRICS_TOKEN + "x"}) {
+            var request = io.restassured.RestAssured.given();
+            if (authorization != null) {
+                request.header("Authorization", authorization);
+            }
+            request.get("/actuator/prometheus")
+                    .then()
+                    .statusCode(401)
+                    .contentType("application/problem+json")
+                    .header("WWW-Authenticate", "Bearer")
+                    .body(not(containsString("yarda_generations")));
+        }
+        // a user's bearer token is no scraper's either
         io.restassured.RestAssured.given()
+                .header("Authorization", "Bearer " + verifiedUser().token())
+                .get("/actuator/prometheus")
+                .then()
+                .statusCode(401);
+
+        io.restassured.RestAssured.given()
+                .header("Authorization", "Bearer " + METRICS_TOKEN)
                 .get("/actuator/prometheus")
                 .then()
                 .statusCode(200)

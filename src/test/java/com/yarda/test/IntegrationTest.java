@@ -69,6 +69,8 @@ public abstract class IntegrationTest {
     // drawing one takes a while; tests send the same few sizes again and again
     private static final Map<List<Integer>, byte[]> PHOTOS = new ConcurrentHashMap<>();
     public static final String PUBLIC_URL = "http://yarda.test";
+    /** What the tests' scraper sends to read {@code /actuator/prometheus} ({@code yarda.metrics.token}). */
+    public static final String METRICS_TOKEN = "metrics-token-of-the-tests";
     /** The one admin of the tests ({@code yarda.admin.emails}); {@link #adminUser()} logs in as them. */
     public static final String ADMIN_EMAIL = "operator@yarda.test";
     /**
@@ -97,9 +99,10 @@ public abstract class IntegrationTest {
         registry.add("spring.mail.host", () -> "127.0.0.1");
         registry.add("spring.mail.port", TestMailServer::port);
         registry.add("yarda.public-url", () -> PUBLIC_URL);
-        // Tomcat's RemoteIpValve trusts 127.0.0.1 as a proxy: tests act as a local proxy in front of many clients, each
-        // registration coming from its own X-Forwarded-For address, so that none trips the per-address limit
-        registry.add("server.forward-headers-strategy", () -> "native");
+        // server.forward-headers-strategy is native by default: Tomcat's RemoteIpValve trusts 127.0.0.1 as a proxy, and
+        // tests act as a local proxy in front of many clients, each registration coming from its own X-Forwarded-For
+        // address, so that none trips the per-address limit
+        registry.add("yarda.metrics.token", () -> METRICS_TOKEN);
         Path dataDir = Files.createTempDirectory("yarda-test-data");
         registry.add("yarda.data-dir", dataDir::toString);
         // deliveries are woken by commits; the poll only matters for retries, which tests drive themselves

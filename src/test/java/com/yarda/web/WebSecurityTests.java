@@ -92,6 +92,27 @@ class WebSecurityTests extends IntegrationTest {
     }
 
     @Test
+    void behindAnHttpsProxyAnswersSendHstsAndRedirectToHttps() {
+        Response viaProxy = given().redirects()
+                .follow(false)
+                .header("X-Forwarded-Proto", "https")
+                .header("X-Forwarded-Host", "yarda.example.com")
+                .header("X-Forwarded-For", newClientAddress())
+                .get("/history");
+
+        assertThat(viaProxy.statusCode()).isEqualTo(302);
+        assertThat(viaProxy.header("Location")).isEqualTo("https://yarda.example.com/login");
+        assertThat(viaProxy.header("Strict-Transport-Security")).contains("max-age=");
+        assertThat(given().header("X-Forwarded-Proto", "https")
+                        .get("/api/credits/packs")
+                        .header("Strict-Transport-Security"))
+                .contains("max-age=");
+        // over plain http no HSTS: browsers would ignore it, and it must not pin a host that has no https
+        assertThat(given().redirects().follow(false).get("/history").header("Strict-Transport-Security"))
+                .isNull();
+    }
+
+    @Test
     void pagesOfUsersRedirectAnonymousVisitorsToTheLogin() {
         for (String path : WebSecurityConfiguration.USER_PAGES) {
             String concrete = path.replace("/**", "/00000000-0000-0000-0000-000000000000");

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Scenario (d): two service instances on one database under load. Both run against one external PostgreSQL and a
-# Gemini stand-in that takes 300 ms per call and never fails (a design is two calls, the image and its plant list:
+# Gemini stand-in that takes 800 ms per call and never fails (a design is two calls, the image and its plant list:
 # the designer's latency, not this machine's CPU, bounds throughput, as with the real Gemini). Phase 1: instance A
 # alone works off a batch; phase 2: A and B together work off a batch twice as large, accepted through both. No
 # generation may be processed twice (attempts = 1 for every one, one consume each, no refunds, one image call each),
@@ -17,7 +17,9 @@ prepare
 
 start_external_postgres d
 PGPORT="$EXT_PGPORT"
-start_faulty_gemini --fault-rate 0 --latency-ms 300
+# the real Gemini takes seconds per image: a long latency keeps this machine's 2 cores (two services, PostgreSQL,
+# the stand-in and the load) from being what the phases measure
+start_faulty_gemini --fault-rate 0 --latency-ms 800
 # one signing key for both, so that a login on A is valid on B (as behind a load balancer)
 JWT_SECRET="$(head -c 32 /dev/urandom | base64 | tr -d '\n')"
 ARGS=("${GEMINI_ARGS[@]}" --yarda.security.jwt-secret="$JWT_SECRET" --spring.datasource.url="jdbc:postgresql://127.0.0.1:$EXT_PGPORT/postgres"

@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -598,7 +599,7 @@ class ApiFuzzTests extends IntegrationTest {
 
     /** A token that claims to be {@code userId} with no signature at all ({@code alg: none}). */
     private static String unsigned(UUID userId) {
-        java.util.Base64.Encoder base64 = java.util.Base64.getUrlEncoder().withoutPadding();
+        Base64.Encoder base64 = Base64.getUrlEncoder().withoutPadding();
         String header = base64.encodeToString("{\"alg\":\"none\"}".getBytes(StandardCharsets.UTF_8));
         String claims = base64.encodeToString(
                 ("{\"iss\":\"yarda\",\"sub\":\"" + userId + "\",\"exp\":4102444800}").getBytes(StandardCharsets.UTF_8));

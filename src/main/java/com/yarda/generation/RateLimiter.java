@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.springframework.http.HttpHeaders;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -47,10 +48,7 @@ class RateLimiter {
                 .param("user", userId)
                 .param("now", Timestamps.sql(now))
                 .update();
-        return status(
-                java.util.stream.Stream.concat(counted.stream(), java.util.stream.Stream.of(now))
-                        .toList(),
-                now);
+        return status(Stream.concat(counted.stream(), Stream.of(now)).toList(), now);
     }
 
     /**

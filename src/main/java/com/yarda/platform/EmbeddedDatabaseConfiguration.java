@@ -5,6 +5,9 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -80,10 +83,10 @@ class EmbeddedDatabaseConfiguration {
                     log.warn("Stopping PostgreSQL {} left running by an earlier start on {}", pid, directory);
                     orphan.destroy(); // SIGTERM
                     try {
-                        orphan.onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
+                        orphan.onExit().get(30, TimeUnit.SECONDS);
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
-                    } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                    } catch (ExecutionException | TimeoutException e) {
                         orphan.destroyForcibly();
                     }
                 });

@@ -9,6 +9,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.MessageSourceResolvable;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.QueryTimeoutException;
@@ -239,7 +240,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return problems;
     }
 
-    private static String message(org.springframework.context.MessageSourceResolvable error) {
+    private static String message(MessageSourceResolvable error) {
         String message = error.getDefaultMessage();
         return message == null ? "is invalid" : message;
     }

@@ -20,6 +20,7 @@ import com.yarda.storage.ImageBlob;
 import com.yarda.upload.UploadQuotaExceeded;
 import com.yarda.upload.Uploads;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -110,7 +111,7 @@ class GenerationPages {
         Style style = Style.byId(id).orElseThrow(() -> new NotFound("The style"));
         return ResponseEntity.ok()
                 .contentType(MediaType.IMAGE_PNG)
-                .cacheControl(CacheControl.maxAge(java.time.Duration.ofDays(1)).cachePublic())
+                .cacheControl(CacheControl.maxAge(Duration.ofDays(1)).cachePublic())
                 .body(examples.example(style));
     }
 

@@ -15,10 +15,18 @@ import com.yarda.test.MutableClock;
 import com.yarda.test.TestMailServer;
 import io.restassured.response.Response;
 import jakarta.mail.internet.MimeMessage;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -91,11 +99,11 @@ class AccountApiTests extends IntegrationTest {
         void concurrentRegistrationsOfOneEmailCreateExactlyOneAccount() throws Exception {
             String email = newEmail();
             int racers = 12;
-            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
-            List<java.util.concurrent.Future<Integer>> statuses;
-            try (var pool = java.util.concurrent.Executors.newFixedThreadPool(racers)) {
-                List<java.util.concurrent.Callable<Integer>> calls = java.util.stream.IntStream.range(0, racers)
-                        .<java.util.concurrent.Callable<Integer>>mapToObj(i -> () -> {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Integer>> statuses;
+            try (var pool = Executors.newFixedThreadPool(racers)) {
+                List<Callable<Integer>> calls = IntStream.range(0, racers)
+                        .<Callable<Integer>>mapToObj(i -> () -> {
                             start.await();
                             return register(i % 2 == 0 ? email : email.toUpperCase(), "password " + i)
                                     .statusCode();
@@ -104,7 +112,7 @@ class AccountApiTests extends IntegrationTest {
                 statuses = calls.stream().map(pool::submit).toList();
                 start.countDown();
             }
-            List<Integer> codes = new java.util.ArrayList<>();
+            List<Integer> codes = new ArrayList<>();
             for (var status : statuses) {
                 codes.add(status.get());
             }
@@ -449,9 +457,7 @@ class AccountApiTests extends IntegrationTest {
         }
 
         private static String base64(String text) {
-            return java.util.Base64.getUrlEncoder()
-                    .withoutPadding()
-                    .encodeToString(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(text.getBytes(StandardCharsets.UTF_8));
         }
     }
 

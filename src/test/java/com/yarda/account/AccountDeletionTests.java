@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -118,7 +119,7 @@ class AccountDeletionTests extends IntegrationTest {
                 .statusCode(201)
                 .body("trial_credits", equalTo(0))
                 .body("token_balance", equalTo(0))
-                .body("notice", org.hamcrest.Matchers.containsString("free trial credits"));
+                .body("notice", Matchers.containsString("free trial credits"));
         // nobody else lost anything
         assertThat(awaitFinished(bystander, bystanders)).containsEntry("status", "completed");
         api(bystander.token()).get("/api/credits/balance").then().body("trial_credits", equalTo(2));

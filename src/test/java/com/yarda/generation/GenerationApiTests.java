@@ -13,6 +13,7 @@ import static org.hamcrest.Matchers.startsWith;
 import com.yarda.credits.CreditType;
 import com.yarda.credits.Credits;
 import com.yarda.designer.Design;
+import com.yarda.designer.DesignFailed;
 import com.yarda.test.IntegrationTest;
 import com.yarda.test.YardPhotos;
 import io.restassured.response.Response;
@@ -21,12 +22,14 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import javax.imageio.ImageIO;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -112,7 +115,7 @@ class GenerationApiTests extends IntegrationTest {
                 .statusCode(402)
                 .contentType("application/problem+json")
                 .body("error", equalTo("insufficient_credits"))
-                .body("detail", org.hamcrest.Matchers.containsString("Buy"));
+                .body("detail", Matchers.containsString("Buy"));
 
         api(user.token())
                 .get("/api/credits/balance")
@@ -295,9 +298,9 @@ class GenerationApiTests extends IntegrationTest {
         credits.adjust(user.id(), CreditType.TOKEN, 5);
         String failing = "404 Failing Street";
         designer().script(failing, (request, real) -> {
-            throw new com.yarda.designer.DesignFailed("The designer is unavailable.", false);
+            throw new DesignFailed("The designer is unavailable.", false);
         });
-        List<String> ids = new java.util.ArrayList<>();
+        List<String> ids = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
             if (i == 3) {
                 clock.advance(Duration.ofSeconds(60));
@@ -315,17 +318,17 @@ class GenerationApiTests extends IntegrationTest {
                 .body("total", equalTo(5))
                 .body("limit", equalTo(2))
                 .body("offset", equalTo(0))
-                .body("items.id", org.hamcrest.Matchers.contains(ids.get(4), ids.get(3)));
+                .body("items.id", Matchers.contains(ids.get(4), ids.get(3)));
         api(user.token())
                 .get("/api/generations?limit=2&offset=4")
                 .then()
-                .body("items.id", org.hamcrest.Matchers.contains(ids.get(0)));
+                .body("items.id", Matchers.contains(ids.get(0)));
         api(user.token())
                 .get("/api/generations?status=failed")
                 .then()
                 .body("total", equalTo(1))
                 .body("items[0].id", equalTo(ids.get(2)))
-                .body("items[0].error_message", org.hamcrest.Matchers.containsString("unavailable"));
+                .body("items[0].error_message", Matchers.containsString("unavailable"));
         api(user.token()).get("/api/generations?status=completed").then().body("total", equalTo(4));
         for (String bad : List.of("limit=0", "limit=101", "offset=-1", "status=done", "limit=abc")) {
             api(user.token())
@@ -399,22 +402,16 @@ class GenerationApiTests extends IntegrationTest {
                                 "desert_landscape",
                                 "mediterranean",
                                 "tropical_resort"))
-                .body("name", not(org.hamcrest.Matchers.hasItem(nullValue())))
-                .body("description", not(org.hamcrest.Matchers.hasItem(nullValue())))
+                .body("name", not(Matchers.hasItem(nullValue())))
+                .body("description", not(Matchers.hasItem(nullValue())))
                 // what to take to a nursery or a contractor: the plants and materials every design of a style uses
                 .body("find { it.id == 'japanese_zen' }.plants[0].common_name", equalTo("Japanese maple"))
                 .body("find { it.id == 'japanese_zen' }.plants[0].botanical_name", equalTo("Acer palmatum"))
                 .body("find { it.id == 'japanese_zen' }.plants[0].sun", notNullValue())
                 .body("find { it.id == 'japanese_zen' }.plants[0].water", notNullValue())
-                .body(
-                        "find { it.id == 'japanese_zen' }.materials.name",
-                        org.hamcrest.Matchers.hasItem("Raked granite gravel"))
-                .body(
-                        "plants.collect { it.size() }",
-                        org.hamcrest.Matchers.everyItem(org.hamcrest.Matchers.greaterThanOrEqualTo(5)))
-                .body(
-                        "materials.collect { it.size() }",
-                        org.hamcrest.Matchers.everyItem(org.hamcrest.Matchers.greaterThanOrEqualTo(4)));
+                .body("find { it.id == 'japanese_zen' }.materials.name", Matchers.hasItem("Raked granite gravel"))
+                .body("plants.collect { it.size() }", Matchers.everyItem(Matchers.greaterThanOrEqualTo(5)))
+                .body("materials.collect { it.size() }", Matchers.everyItem(Matchers.greaterThanOrEqualTo(4)));
     }
 
     @Test

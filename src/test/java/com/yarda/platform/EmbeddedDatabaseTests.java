@@ -5,8 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.yarda.YardaApplication;
 import io.restassured.http.ContentType;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -47,7 +51,7 @@ class EmbeddedDatabaseTests {
                     .statusCode(200);
             // without a mail server the verification email went to the log and stays in the outbox
             JdbcClient jdbc = second.getBean(JdbcClient.class);
-            org.awaitility.Awaitility.await()
+            Awaitility.await()
                     .untilAsserted(
                             () -> assertThat(jdbc.sql("SELECT delivered_via FROM mail_outbox WHERE recipient = :email")
                                             .param("email", email)
@@ -68,7 +72,7 @@ class EmbeddedDatabaseTests {
                         dataDir.resolve("postgres").toString())
                 .redirectErrorStream(true)
                 .start();
-        try (var output = new java.io.BufferedReader(new java.io.InputStreamReader(service.getInputStream()))) {
+        try (var output = new BufferedReader(new InputStreamReader(service.getInputStream()))) {
             String line;
             while ((line = output.readLine()) != null && !line.contains("postgres started")) {
                 // zonky's start-up output
@@ -81,8 +85,7 @@ class EmbeddedDatabaseTests {
         assertThat(ProcessHandle.of(orphanPid).map(ProcessHandle::isAlive)).contains(true);
 
         try (ConfigurableApplicationContext restarted = start()) {
-            assertThat(ProcessHandle.of(orphanPid).map(ProcessHandle::isAlive))
-                    .isNotEqualTo(java.util.Optional.of(true));
+            assertThat(ProcessHandle.of(orphanPid).map(ProcessHandle::isAlive)).isNotEqualTo(Optional.of(true));
             given().port(port(restarted)).get("/health").then().statusCode(200);
         } finally {
             ProcessHandle.of(orphanPid).ifPresent(ProcessHandle::destroyForcibly);

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -176,7 +177,7 @@ class OpenApiDocumentTests extends IntegrationTest {
 
     /** Every operation under /api, as "METHOD path", with its responses. */
     private Map<String, Map<String, Object>> operations() {
-        Map<String, Map<String, Object>> operations = new java.util.TreeMap<>();
+        Map<String, Map<String, Object>> operations = new TreeMap<>();
         map(document.get("paths")).forEach((path, item) -> {
             if (path.startsWith("/api/")) {
                 map(item)

@@ -9,6 +9,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.restassured.response.Response;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -64,8 +65,7 @@ class SharedDesignPdfTests extends IntegrationTest {
         // kept to look at, beside the browser tests' screenshots
         Files.createDirectories(OUTPUT);
         Files.write(OUTPUT.resolve("32-shared.pdf"), bytes);
-        assertThat(new String(bytes, 0, 5, java.nio.charset.StandardCharsets.US_ASCII))
-                .isEqualTo("%PDF-");
+        assertThat(new String(bytes, 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
         try (PDDocument pdf = Loader.loadPDF(bytes)) {
             assertThat(pdf.getNumberOfPages()).as("one or two pages").isBetween(1, 2);
             assertThat(pdf.getPage(0).getMediaBox().getWidth())

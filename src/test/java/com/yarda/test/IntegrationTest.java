@@ -39,6 +39,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import javax.sql.DataSource;
+import org.assertj.core.api.Assertions;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -198,7 +199,7 @@ public abstract class IntegrationTest {
      */
     protected TestUser unverifiedAdminAddressUser() {
         Response registered = register(UNVERIFIED_ADMIN_EMAIL, "correct horse");
-        org.assertj.core.api.Assertions.assertThat(registered.statusCode()).isIn(201, 409);
+        Assertions.assertThat(registered.statusCode()).isIn(201, 409);
         UUID id = jdbc.sql("SELECT id FROM users WHERE email = :email AND email_verified_at IS NULL")
                 .param("email", UNVERIFIED_ADMIN_EMAIL)
                 .query(UUID.class)

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.javamail.MimeMessageHelper;
 
 /** Reads what the test SMTP server received. */
@@ -24,7 +25,7 @@ public final class Mailbox {
     }
 
     /** Waits until the application has delivered every queued email. */
-    public static void awaitOutboxEmpty(org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+    public static void awaitOutboxEmpty(JdbcClient jdbc) {
         await().atMost(Duration.ofSeconds(20))
                 .until(
                         () -> jdbc.sql("SELECT count(*) FROM mail_outbox WHERE delivered_at IS NULL")

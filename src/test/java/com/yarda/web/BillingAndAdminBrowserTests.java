@@ -8,6 +8,7 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import com.yarda.credits.CreditType;
 import com.yarda.credits.Credits;
+import java.util.List;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -116,7 +117,7 @@ class BillingAndAdminBrowserTests extends BrowserTest {
         logIn(user);
         assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Admin")))
                 .hasCount(0);
-        for (String path : java.util.List.of("/admin", "/admin/users", "/admin/audit", "/admin/users/" + user.id())) {
+        for (String path : List.of("/admin", "/admin/users", "/admin/audit", "/admin/users/" + user.id())) {
             assertThat(page.navigate(path).status()).as(path).isEqualTo(404);
             assertThat(page.getByRole(
                             AriaRole.HEADING, new Page.GetByRoleOptions().setName("We could not find that page")))

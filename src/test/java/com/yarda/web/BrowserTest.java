@@ -3,13 +3,18 @@ package com.yarda.web;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.AriaRole;
 import com.yarda.test.IntegrationTest;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
@@ -69,7 +74,7 @@ abstract class BrowserTest extends IntegrationTest {
         context.setDefaultTimeout(15_000);
         // every browser is a client of its own behind the local proxy the tests play (IntegrationTest), so that
         // registering through the form never meets the per-address limit of earlier tests
-        context.setExtraHTTPHeaders(java.util.Map.of("X-Forwarded-For", newClientAddress()));
+        context.setExtraHTTPHeaders(Map.of("X-Forwarded-For", newClientAddress()));
         page = context.newPage();
     }
 
@@ -89,8 +94,8 @@ abstract class BrowserTest extends IntegrationTest {
     protected static void screenshot(Page other, String name) {
         try {
             Files.createDirectories(SCREENSHOTS);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         other.screenshot(new Page.ScreenshotOptions()
                 .setPath(SCREENSHOTS.resolve(name + ".png"))
@@ -98,14 +103,13 @@ abstract class BrowserTest extends IntegrationTest {
     }
 
     /** Saves what {@code part} of the page looks like now as {@code target/screenshots/NAME.png}. */
-    protected void screenshot(String name, com.microsoft.playwright.Locator part) {
+    protected void screenshot(String name, Locator part) {
         try {
             Files.createDirectories(SCREENSHOTS);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        part.screenshot(
-                new com.microsoft.playwright.Locator.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")));
+        part.screenshot(new Locator.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")));
     }
 
     /** Logs {@code user} in through the login page. */
@@ -113,7 +117,7 @@ abstract class BrowserTest extends IntegrationTest {
         page.navigate("/login");
         page.getByLabel("Email").fill(user.email());
         page.getByLabel("Password").fill("correct horse");
-        page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in"))
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in"))
                 .click();
         page.waitForURL("**/generate");
     }

@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.not;
 import com.yarda.test.AccountDeletionGate;
 import com.yarda.test.IntegrationTest;
 import io.restassured.response.Response;
+import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -119,7 +120,7 @@ class DeletionPagesTests extends IntegrationTest {
                             "style", "japanese_zen",
                             "customPrompt", "",
                             "requestKey", UUID.randomUUID().toString())));
-            await().atMost(java.time.Duration.ofSeconds(30))
+            await().atMost(Duration.ofSeconds(30))
                     .until(() -> jdbc.sql("""
                                     SELECT count(*) FROM pg_stat_activity
                                      WHERE wait_event_type = 'Lock' AND query LIKE '%rate_limit_attempts%'

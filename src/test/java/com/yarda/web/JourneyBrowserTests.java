@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Response;
 import com.microsoft.playwright.options.AriaRole;
 import com.yarda.credits.CreditType;
 import com.yarda.credits.Credits;
@@ -21,6 +22,7 @@ import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
@@ -283,7 +285,7 @@ class JourneyBrowserTests extends BrowserTest {
         TestUser stranger = verifiedUser();
         logIn(stranger);
 
-        com.microsoft.playwright.Response response = page.navigate("/generations/" + id);
+        Response response = page.navigate("/generations/" + id);
 
         assertThat(response.status()).isEqualTo(404);
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("We could not find that page")))
@@ -344,7 +346,7 @@ class JourneyBrowserTests extends BrowserTest {
         assertThat(horizontalOverflow()).isFalse();
         screenshot("15-phone-landing");
         logIn(user);
-        for (String path : java.util.List.of("/generate", "/history", "/account")) {
+        for (String path : List.of("/generate", "/history", "/account")) {
             page.navigate(path);
             assertThat(horizontalOverflow()).as(path).isFalse();
         }

@@ -7,6 +7,9 @@ import com.yarda.test.IntegrationTest;
 import io.restassured.response.Response;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 
 /** The web app's session and CSRF protection, seen from outside. */
@@ -29,8 +32,7 @@ class WebSecurityTests extends IntegrationTest {
     void theSessionCookieIsHttpOnlyAndSameSiteLax() {
         TestUser user = verifiedUser();
         Response loginPage = given().get("/login");
-        java.util.regex.Matcher token = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"")
-                .matcher(loginPage.asString());
+        Matcher token = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(loginPage.asString());
         assertThat(token.find()).isTrue();
         String csrf = token.group(1);
 
@@ -72,8 +74,7 @@ class WebSecurityTests extends IntegrationTest {
             assertThat(page.statusCode()).as(path).isEqualTo(404);
             assertThat(page.asString()).as(path).contains("We could not find that page");
         }
-        java.util.regex.Matcher csrf = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"")
-                .matcher(generate.asString());
+        Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(generate.asString());
         assertThat(csrf.find()).isTrue();
         Response grant = given().redirects()
                 .follow(false)
@@ -85,10 +86,7 @@ class WebSecurityTests extends IntegrationTest {
                 .formParam("reason", "Mine now")
                 .post("/admin/users/" + impostor.id() + "/adjustments");
         assertThat(grant.statusCode()).isEqualTo(404);
-        api(impostor.token())
-                .get("/api/credits/balance")
-                .then()
-                .body("token_balance", org.hamcrest.Matchers.equalTo(0));
+        api(impostor.token()).get("/api/credits/balance").then().body("token_balance", Matchers.equalTo(0));
     }
 
     @Test

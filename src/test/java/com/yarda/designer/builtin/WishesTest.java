@@ -8,6 +8,7 @@ import com.yarda.designer.PlantKind;
 import com.yarda.designer.builtin.Vocabulary.Intent;
 import com.yarda.designer.builtin.Vocabulary.Thing;
 import java.util.List;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -80,10 +81,10 @@ class WishesTest {
                 .containsExactly(new Wish(Intent.MORE_SHADE, true, null, "don't add trees", null));
         assertThat(Wishes.read("No more trees please").understood())
                 .extracting(Wish::intent, Wish::negated)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(Intent.MORE_SHADE, true));
+                .containsExactly(Tuple.tuple(Intent.MORE_SHADE, true));
         assertThat(Wishes.read("do not add a pond").understood())
                 .extracting(Wish::intent, Wish::negated)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(Intent.WATER, true));
+                .containsExactly(Tuple.tuple(Intent.WATER, true));
         assertThat(Wishes.read("don't add a pond").understood().getFirst().label())
                 .isEqualTo("no water feature");
     }
@@ -94,7 +95,7 @@ class WishesTest {
                 .containsExactly(new Wish(Intent.REMOVE, false, new Wish.Thing(Thing.POND), "no pond", null));
         assertThat(Wishes.read("get rid of the lawn").understood())
                 .extracting(Wish::intent, Wish::subject)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(Intent.REMOVE, new Wish.Thing(Thing.LAWN)));
+                .containsExactly(Tuple.tuple(Intent.REMOVE, new Wish.Thing(Thing.LAWN)));
         assertThat(Wishes.read("I don't want the fire pit").understood())
                 .extracting(Wish::subject)
                 .containsExactly(new Wish.Thing(Thing.FIRE));
@@ -128,7 +129,7 @@ class WishesTest {
     void keepingProtectsAndDontRemoveKeeps() {
         assertThat(Wishes.read("please don't remove the trees").understood())
                 .extracting(Wish::intent, Wish::subject)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(Intent.KEEP, new Wish.Kind(PlantKind.TREE)));
+                .containsExactly(Tuple.tuple(Intent.KEEP, new Wish.Kind(PlantKind.TREE)));
         assertThat(Wishes.read("keep the coast live oak").understood())
                 .extracting(Wish::intent)
                 .containsExactly(Intent.KEEP);

@@ -8,6 +8,7 @@ import com.yarda.designer.Plant;
 import com.yarda.designer.Style;
 import com.yarda.site.HardinessZone;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
 /** Reading a text model's plant list: only the palette's plants, with whole quantities, numbered as the palette. */
@@ -36,7 +37,7 @@ class PlantListTest {
                  {"botanical_name": "%s", "quantity": 7}]
                 """.formatted(
                                 PALETTE.get(3).botanicalName().replace(" ", "   "),
-                                PALETTE.get(1).botanicalName().toLowerCase(java.util.Locale.ROOT)),
+                                PALETTE.get(1).botanicalName().toLowerCase(Locale.ROOT)),
                 PALETTE);
 
         assertThat(reading.plants())

@@ -119,6 +119,14 @@ class AdminApiTests extends IntegrationTest {
                 .statusCode(404)
                 .body("error", equalTo("not_found"));
 
+        // a fraction is refused, never rounded to a whole credit behind the admin's back
+        api(admin.token())
+                .body(json(Map.of("credit_type", "token", "amount", 1.5, "reason", "Half a token")))
+                .post("/api/admin/users/" + user.id() + "/adjustments")
+                .then()
+                .statusCode(400)
+                .body("error", equalTo("malformed_request"));
+
         api(user.token()).get("/api/credits/transactions").then().body("total", equalTo(1));
         api(admin.token()).get("/api/admin/audit?user_id=" + user.id()).then().body("total", equalTo(0));
     }

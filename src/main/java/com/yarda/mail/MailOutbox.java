@@ -34,6 +34,23 @@ class MailOutbox {
                 .update();
     }
 
+    /**
+     * Holds, until the caller's transaction ends, the right to write to {@code recipient}, so that two requests at
+     * once cannot both pass its hourly count; then counts what was queued to it since {@code since}.
+     */
+    int lockAndCountSince(String recipient, Instant since) {
+        jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended('mail:' || lower(:recipient), 0))")
+                .param("recipient", recipient)
+                .query()
+                .singleRow();
+        return jdbc.sql(
+                        "SELECT count(*) FROM mail_outbox WHERE lower(recipient) = lower(:recipient) AND created_at > :since")
+                .param("recipient", recipient)
+                .param("since", Timestamps.sql(since))
+                .query(Integer.class)
+                .single();
+    }
+
     /** Claims up to {@code limit} due messages until {@code lockedUntil}; other dispatchers skip them. */
     List<Claimed> claimDue(Instant now, Instant lockedUntil, int limit) {
         return jdbc.sql("""

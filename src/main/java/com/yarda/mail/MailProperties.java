@@ -1,5 +1,6 @@
 package com.yarda.mail;
 
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
@@ -14,6 +15,7 @@ import org.springframework.validation.annotation.Validated;
  * @param pollInterval how often the outbox is checked for messages due for a retry
  * @param maxBackoff the longest wait between two delivery attempts of one message
  * @param retention how long a delivered message is kept (it holds an email address) before it is removed
+ * @param perRecipientPerHour the most emails of any kind sent to one address in any hour; the rest are not sent
  */
 @Validated
 @ConfigurationProperties("yarda.mail")
@@ -23,4 +25,5 @@ public record MailProperties(
 
         @NotNull @DefaultValue("5s") Duration pollInterval,
         @NotNull @DefaultValue("30m") Duration maxBackoff,
-        @NotNull @DefaultValue("7d") Duration retention) {}
+        @NotNull @DefaultValue("7d") Duration retention,
+        @Min(1) @DefaultValue("5") int perRecipientPerHour) {}

@@ -113,10 +113,11 @@ class AccountController {
     @ApiResponse(responseCode = "401", description = "invalid_credentials: wrong email or password (the same answer)")
     @ApiResponse(
             responseCode = "429",
-            description = "rate_limited: 5 failed logins of this account in 15 minutes; retry_after says when")
+            description = "rate_limited: 5 failed logins of this account from this client address, or 50 of any"
+                    + " accounts from it, in 15 minutes; retry_after says when")
     @PostMapping("/login")
-    Accounts.Login login(@Valid @RequestBody LoginRequest request) {
-        return accounts.login(request.email(), request.password());
+    Accounts.Login login(@Valid @RequestBody LoginRequest request, HttpServletRequest http) {
+        return accounts.login(request.email(), request.password(), http.getRemoteAddr());
     }
 
     @Operation(summary = "The current user")
@@ -137,8 +138,9 @@ class AccountController {
             description = "generation_in_progress: a design is still being drawn; delete the account once it ended")
     @ApiResponse(responseCode = "429", description = "rate_limited: too many wrong passwords, as for logins")
     @DeleteMapping("/me")
-    ResponseEntity<Void> delete(CurrentUser user, @Valid @RequestBody DeleteAccountRequest request) {
-        accounts.delete(user.id(), request.password());
+    ResponseEntity<Void> delete(
+            CurrentUser user, @Valid @RequestBody DeleteAccountRequest request, HttpServletRequest http) {
+        accounts.delete(user.id(), request.password(), http.getRemoteAddr());
         return ResponseEntity.noContent().build();
     }
 }

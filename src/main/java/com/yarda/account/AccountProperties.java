@@ -12,7 +12,10 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param verificationTtl how long an email verification link stays valid
  * @param resendCooldown at most one verification email per address in this period
- * @param maxFailedLogins failed logins for one email allowed within {@code failedLoginWindow}; more get 429
+ * @param maxFailedLogins failed logins at one account from one client address allowed within
+ *     {@code failedLoginWindow}; more get 429 (from that address only: the owner elsewhere is not locked out)
+ * @param maxFailedLoginsPerClient failed logins at any accounts from one client address allowed within
+ *     {@code failedLoginWindow}; more get 429
  * @param failedLoginWindow the sliding window failed logins are counted in
  * @param registrationsPerAddress accounts that may be created from one client address within
  *     {@code registrationWindow}; more get 429
@@ -24,6 +27,7 @@ public record AccountProperties(
         @NotNull @DefaultValue("1h") Duration verificationTtl,
         @NotNull @DefaultValue("60s") Duration resendCooldown,
         @Positive @DefaultValue("5") int maxFailedLogins,
+        @Positive @DefaultValue("50") int maxFailedLoginsPerClient,
         @NotNull @DefaultValue("15m") Duration failedLoginWindow,
         @Positive @DefaultValue("10") int registrationsPerAddress,
         @NotNull @DefaultValue("1h") Duration registrationWindow) {

@@ -206,11 +206,14 @@ public class Accounts implements KnownUsers {
     /**
      * Checks the password and issues an access token. Unverified users may log in.
      *
+     * @param clientAddress where the request came from ({@code getRemoteAddr()}): failures are counted per account
+     *     and client address, and per client address
      * @throws InvalidCredentials for a wrong password and an unknown email alike
-     * @throws RateLimited after {@code yarda.account.max-failed-logins} failures within the window
+     * @throws RateLimited after {@code yarda.account.max-failed-logins} failures at this account from this client
+     *     address within the window, or {@code yarda.account.max-failed-logins-per-client} at any account
      */
-    public Login login(String rawEmail, String password) {
-        User user = authenticate(rawEmail, password);
+    public Login login(String rawEmail, String password, String clientAddress) {
+        User user = authenticate(rawEmail, password, clientAddress);
         AccessTokens.IssuedToken token = accessTokens.issue(user.id());
         return new Login(token.value(), "bearer", token.expiresInSeconds(), user);
     }
@@ -219,7 +222,7 @@ public class Accounts implements KnownUsers {
      * Checks an email and password, with the same throttling and the same answers as {@link #login}; the web app
      * uses it to start a session.
      */
-    public User authenticate(String rawEmail, String password) {
+    public User authenticate(String rawEmail, String password, String clientAddress) {
         if (rawEmail.indexOf('\0') >= 0 || !wellFormed(password)) {
             // no account can have such an email or password; answered like any other wrong guess
             throw new InvalidCredentials();
@@ -227,10 +230,11 @@ public class Accounts implements KnownUsers {
         String email = EmailAddresses.normalize(rawEmail);
         Duration window = properties.failedLoginWindow();
         int max = properties.maxFailedLogins();
-        Optional<Duration> wait = separateTransaction.execute(status -> attempts.reserve(email, now(), window, max));
+        String client = ClientAddresses.key(clientAddress);
+        Optional<Duration> wait = separateTransaction.execute(
+                status -> attempts.reserve(email, client, now(), window, max, properties.maxFailedLoginsPerClient()));
         if (wait != null && wait.isPresent()) {
-            throw new RateLimited(
-                    "Too many failed logins for this account. Wait before trying again.", wait.get(), max, 0);
+            throw new RateLimited("Too many failed logins. Wait before trying again.", wait.get(), max, 0);
         }
         Optional<UserRow> user = users.findByEmail(email);
         boolean matches =
@@ -239,7 +243,7 @@ public class Accounts implements KnownUsers {
             user.ifPresent(u -> log.info("Failed login for user {}", u.id()));
             throw new InvalidCredentials();
         }
-        attempts.clear(email);
+        attempts.clear(email, client);
         log.debug("User {} logged in", user.get().id());
         return view(user.get());
     }
@@ -253,10 +257,10 @@ public class Accounts implements KnownUsers {
      * @throws RateLimited after too many wrong passwords
      * @throws com.yarda.platform.ProblemException 409 while a design of the account is still being drawn
      */
-    public void delete(UUID id, String password) {
+    public void delete(UUID id, String password, String clientAddress) {
         String email =
                 users.findById(id).orElseThrow(() -> new NotFound("The user")).email();
-        authenticate(email, password);
+        authenticate(email, password, clientAddress);
         transaction.executeWithoutResult(status -> {
             users.findByIdForUpdate(id).orElseThrow(() -> new NotFound("The user"));
             events.publishEvent(new AccountDeleting(id));

@@ -9,8 +9,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * Counts login attempts per email in a sliding window ({@code login_attempts}). An attempt is reserved before the
- * password is checked and forgotten when the login succeeds, so parallel guesses cannot exceed the limit.
+ * Counts login attempts in a sliding window ({@code login_attempts}), per account and client address, and per client
+ * address across accounts: guessing the password of a known account from one address never locks its owner out
+ * elsewhere, and guessing across many accounts from one address is slowed. An attempt is reserved before the
+ * password is checked and forgotten when the login succeeds, so parallel guesses cannot exceed the limits.
  */
 @Repository
 class LoginAttempts {
@@ -22,41 +24,60 @@ class LoginAttempts {
     }
 
     /**
-     * Reserves one attempt for {@code email}, or, when {@code max} attempts already fall within {@code window},
-     * returns how long until the oldest of them leaves it. Call it in a transaction of its own.
+     * Reserves one attempt at {@code email} from {@code client}, or, when {@code perAccount} attempts at it from
+     * there, or {@code perClient} attempts at any account from there, already fall within {@code window}, returns how
+     * long until the oldest of those leaves it. Call it in a transaction of its own.
      */
-    Optional<Duration> reserve(String email, Instant now, Duration window, int max) {
-        // serialise attempts for one address; other addresses are not affected
-        jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended(:email, 7))")
-                .param("email", email)
+    Optional<Duration> reserve(
+            String email, String client, Instant now, Duration window, int perAccount, int perClient) {
+        // serialise the attempts of one client address; other addresses are not affected
+        jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended('login:' || :client, 7))")
+                .param("client", client)
                 .query((rs, row) -> 1)
                 .single();
-        Instant windowStart = now.minus(window);
-        jdbc.sql("DELETE FROM login_attempts WHERE email = :email AND attempted_at <= :start")
-                .param("email", email)
-                .param("start", Timestamps.sql(windowStart))
+        jdbc.sql("DELETE FROM login_attempts WHERE client = :client AND attempted_at <= :start")
+                .param("client", client)
+                .param("start", Timestamps.sql(now.minus(window)))
                 .update();
-        List<Instant> recent = jdbc.sql("""
-                SELECT attempted_at FROM login_attempts WHERE email = :email ORDER BY attempted_at LIMIT :max
-                """)
-                .param("email", email)
-                .param("max", max)
-                .query((rs, row) -> Timestamps.read(rs, "attempted_at"))
-                .list();
-        if (recent.size() >= max) {
-            return Optional.of(Duration.between(now, recent.getFirst().plus(window)));
+        Optional<Instant> account = oldestOfFull(
+                "SELECT attempted_at FROM login_attempts WHERE client = :client AND email = :email"
+                        + " ORDER BY attempted_at LIMIT :max",
+                email,
+                client,
+                perAccount);
+        Optional<Instant> anyAccount = oldestOfFull(
+                "SELECT attempted_at FROM login_attempts WHERE client = :client ORDER BY attempted_at LIMIT :max",
+                email,
+                client,
+                perClient);
+        Optional<Instant> oldest = account.isPresent() ? account : anyAccount;
+        if (oldest.isPresent()) {
+            return Optional.of(Duration.between(now, oldest.get().plus(window)));
         }
-        jdbc.sql("INSERT INTO login_attempts (email, attempted_at) VALUES (:email, :now)")
+        jdbc.sql("INSERT INTO login_attempts (email, client, attempted_at) VALUES (:email, :client, :now)")
                 .param("email", email)
+                .param("client", client)
                 .param("now", Timestamps.sql(now))
                 .update();
         return Optional.empty();
     }
 
-    /** A successful login clears the failures of its address. */
-    void clear(String email) {
-        jdbc.sql("DELETE FROM login_attempts WHERE email = :email")
+    /** The oldest of the attempts {@code sql} lists, when they are already {@code max}. */
+    private Optional<Instant> oldestOfFull(String sql, String email, String client, int max) {
+        List<Instant> recent = jdbc.sql(sql)
                 .param("email", email)
+                .param("client", client)
+                .param("max", max)
+                .query((rs, row) -> Timestamps.read(rs, "attempted_at"))
+                .list();
+        return recent.size() >= max ? Optional.of(recent.getFirst()) : Optional.empty();
+    }
+
+    /** A successful login clears the failures at its account from its client address. */
+    void clear(String email, String client) {
+        jdbc.sql("DELETE FROM login_attempts WHERE client = :client AND email = :email")
+                .param("email", email)
+                .param("client", client)
                 .update();
     }
 }

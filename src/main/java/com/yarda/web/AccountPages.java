@@ -177,13 +177,13 @@ class AccountPages {
             HttpServletResponse response) {
         User user;
         try {
-            user = accounts.authenticate(form.email() == null ? "" : form.email(), String.valueOf(form.password()));
+            user = accounts.authenticate(
+                    form.email() == null ? "" : form.email(), String.valueOf(form.password()), request.getRemoteAddr());
         } catch (RateLimited limited) {
             long minutes = Math.max(1, (limited.retryAfterSeconds() + 59) / 60);
             result.reject(
                     "rate_limited",
-                    "Too many failed attempts for this account. Try again in " + minutes
-                            + (minutes == 1 ? " minute." : " minutes."));
+                    "Too many failed attempts. Try again in " + minutes + (minutes == 1 ? " minute." : " minutes."));
             return "account/login";
         } catch (ProblemException problem) {
             if (!"invalid_credentials".equals(problem.code())) {
@@ -229,7 +229,7 @@ class AccountPages {
             HttpServletRequest request,
             RedirectAttributes redirect) {
         try {
-            accounts.delete(user.id(), password);
+            accounts.delete(user.id(), password, request.getRemoteAddr());
         } catch (ProblemException refused) {
             redirect.addFlashAttribute(
                     "deleteError",

@@ -384,6 +384,22 @@ class AccountApiTests extends IntegrationTest {
         }
 
         @Test
+        void guessingFromOneAddressDoesNotLockTheOwnerOutElsewhere() {
+            String email = newEmail();
+            register(email, "long enough");
+            String stranger = newClientAddress();
+            String owner = newClientAddress();
+            for (int i = 0; i < 5; i++) {
+                loginFrom(stranger, email, "guess " + i).then().statusCode(401);
+            }
+
+            // the stranger is slowed down, even with the right password
+            loginFrom(stranger, email, "long enough").then().statusCode(429).body("error", equalTo("rate_limited"));
+            // the owner, from their own address, is not
+            loginFrom(owner, email, "long enough").then().statusCode(200);
+        }
+
+        @Test
         void throttlesUnknownAddressesTheSameWay() {
             String email = newEmail();
             for (int i = 0; i < 5; i++) {

@@ -104,6 +104,9 @@ public abstract class IntegrationTest {
         // tests act as a local proxy in front of many clients, each registration coming from its own X-Forwarded-For
         // address, so that none trips the per-address limit
         registry.add("yarda.metrics.token", () -> METRICS_TOKEN);
+        // the suite's own wrong-password logins mostly come from 127.0.0.1, and would add up to the per-client limit
+        // across accounts; that limit is tested on LoginAttempts itself (LoginAttemptsTests)
+        registry.add("yarda.account.max-failed-logins-per-client", () -> "1000000");
         Path dataDir = Files.createTempDirectory("yarda-test-data");
         registry.add("yarda.data-dir", dataDir::toString);
         // deliveries are woken by commits; the poll only matters for retries, which tests drive themselves
@@ -343,6 +346,13 @@ public abstract class IntegrationTest {
     public static String newClientAddress() {
         int n = CLIENTS.incrementAndGet();
         return "198." + (18 + ((n >> 16) & 1)) + "." + ((n >> 8) & 255) + "." + (n & 255);
+    }
+
+    /** Logs in from {@code clientAddress}, as a proxy in front of that client would send it. */
+    protected static Response loginFrom(String clientAddress, String email, String password) {
+        return api().header("X-Forwarded-For", clientAddress)
+                .body(json(Map.of("email", email, "password", password)))
+                .post("/api/auth/login");
     }
 
     protected static Response login(String email, String password) {

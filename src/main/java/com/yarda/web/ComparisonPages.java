@@ -8,9 +8,6 @@ import com.yarda.generation.Generations;
 import com.yarda.generation.RateLimitStatus;
 import com.yarda.platform.CurrentUser;
 import com.yarda.platform.ProblemException;
-import com.yarda.platform.RateLimited;
-import com.yarda.platform.ValidationFailed;
-import com.yarda.upload.UploadQuotaExceeded;
 import java.io.IOException;
 import java.util.List;
 import java.util.UUID;
@@ -94,34 +91,8 @@ class ComparisonPages {
             Comparisons.AcceptedComparison accepted =
                     comparisons.compare(user.id(), request, bytes, blankToNull(form.requestKey()));
             return "redirect:/comparisons/" + accepted.comparisonId();
-        } catch (ValidationFailed failure) {
-            failure.errors().stream()
-                    .filter(problem -> problem.field().equals("photo"))
-                    .findFirst()
-                    .ifPresentOrElse(
-                            problem -> model.addAttribute("photoError", "The photo " + problem.message() + "."),
-                            () -> Forms.reject(result, failure));
-            failure.errors().stream()
-                    .filter(problem -> problem.field().equals("input_photo_url"))
-                    .findFirst()
-                    .ifPresent(problem -> result.rejectValue("inputType", "photo", "Choose a photo of your yard."));
-            failure.errors().stream()
-                    .filter(problem -> problem.field().equals("styles"))
-                    .findFirst()
-                    .ifPresent(problem -> result.rejectValue("styles", "styles", "Choose 2 or 3 different styles."));
-        } catch (UploadQuotaExceeded quotaReached) {
-            model.addAttribute("photoError", quotaReached.getMessage());
-        } catch (RateLimited limited) {
-            model.addAttribute("problem", "rate_limited");
-            model.addAttribute("retryAfter", limited.retryAfterSeconds());
-        } catch (ProblemException problem) {
-            switch (problem.code()) {
-                case "unsupported_media_type", "payload_too_large" ->
-                    model.addAttribute("photoError", problem.getMessage());
-                case "email_not_verified", "insufficient_credits", "idempotency_in_flight", "idempotency_key_reused" ->
-                    model.addAttribute("problem", problem.code());
-                default -> throw problem;
-            }
+        } catch (ProblemException refused) {
+            RequestRefusals.show(refused, fromPhoto, result, model);
         }
         // the next try is a new request
         CompareForm next = new CompareForm(

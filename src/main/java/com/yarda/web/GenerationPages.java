@@ -17,7 +17,6 @@ import com.yarda.platform.RateLimited;
 import com.yarda.platform.ValidationFailed;
 import com.yarda.share.Shares;
 import com.yarda.storage.ImageBlob;
-import com.yarda.upload.UploadQuotaExceeded;
 import com.yarda.upload.Uploads;
 import java.io.IOException;
 import java.time.Duration;
@@ -141,39 +140,8 @@ class GenerationPages {
         try {
             Generations.Accepted accepted = generations.accept(user.id(), request, blankToNull(form.requestKey()));
             return "redirect:/generations/" + accepted.generationId();
-        } catch (ValidationFailed failure) {
-            // The photo is judged only once every other field has passed, so its problem comes alone; it is no
-            // field of the form record, and goes beside the file input.
-            failure.errors().stream()
-                    .filter(problem -> problem.field().equals("photo"))
-                    .findFirst()
-                    .ifPresentOrElse(
-                            problem -> model.addAttribute("photoError", "The photo " + problem.message() + "."),
-                            () -> Forms.reject(result, failure));
-            failure.errors().stream()
-                    .filter(problem -> problem.field().equals("input_photo_url"))
-                    .findFirst()
-                    .ifPresent(problem -> result.rejectValue("inputType", "photo", "Choose a photo of your yard."));
-            if ("photo".equals(form.inputType())) {
-                failure.errors().stream()
-                        .filter(problem -> problem.field().equals("input_address"))
-                        .findFirst()
-                        .ifPresent(problem -> result.rejectValue(
-                                "photoAddress", "address", "Write the address or ZIP code in 5 to 200 characters."));
-            }
-        } catch (UploadQuotaExceeded quotaReached) {
-            model.addAttribute("photoError", quotaReached.getMessage());
-        } catch (RateLimited limited) {
-            model.addAttribute("problem", "rate_limited");
-            model.addAttribute("retryAfter", limited.retryAfterSeconds());
-        } catch (ProblemException problem) {
-            switch (problem.code()) {
-                case "unsupported_media_type", "payload_too_large" ->
-                    model.addAttribute("photoError", problem.getMessage());
-                case "email_not_verified", "insufficient_credits", "idempotency_in_flight", "idempotency_key_reused" ->
-                    model.addAttribute("problem", problem.code());
-                default -> throw problem;
-            }
+        } catch (ProblemException refused) {
+            RequestRefusals.show(refused, "photo".equals(form.inputType()), result, model);
         }
         // the next try is a new request
         model.addAttribute(

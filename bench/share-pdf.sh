@@ -28,30 +28,7 @@ if $BUILD; then
 fi
 prepare
 
-(cd "$ROOT" && ./mvnw -q -B dependency:copy -Dartifact=org.wiremock:wiremock-standalone:3.13.2 \
-    -DoutputDirectory="$WORK" -Dmdep.stripVersion=true) || die "could not fetch wiremock-standalone"
-mkdir -p "$WORK/stubs/mappings" "$WORK/stubs/__files"
-# any picture with something in it will do as aerial imagery
-cp "$ROOT/docs/screenshots/01-landing.png" "$WORK/stubs/__files/aerial.png"
-cat > "$WORK/stubs/mappings/census.json" << 'JSON'
-{"request": {"method": "GET", "urlPath": "/geocoder/locations/onelineaddress"},
- "response": {"status": 200, "headers": {"Content-Type": "application/json"},
-   "jsonBody": {"result": {"addressMatches": [{"matchedAddress": "250 MARQUETTE AVE, MINNEAPOLIS, MN, 55401",
-     "coordinates": {"x": -93.2690, "y": 44.9795}, "addressComponents": {"zip": "55401"}}]}}}}
-JSON
-cat > "$WORK/stubs/mappings/naip.json" << 'JSON'
-{"request": {"method": "GET", "urlPath": "/naip/exportImage"},
- "response": {"status": 200, "headers": {"Content-Type": "image/png"}, "bodyFileName": "aerial.png"}}
-JSON
-STUB_PORT="$(free_port)"
-"$JAVA_HOME/bin/java" -jar "$WORK/wiremock-standalone.jar" --port "$STUB_PORT" --bind-address 127.0.0.1 \
-    --root-dir "$WORK/stubs" --disable-banner > "$WORK/wiremock.log" 2>&1 &
-track $!
-for _ in $(seq 1 300); do
-    curl -sf -m 2 -o /dev/null "http://127.0.0.1:$STUB_PORT/__admin/mappings" && break
-    sleep 0.2
-done
-curl -sf -m 2 -o /dev/null "http://127.0.0.1:$STUB_PORT/__admin/mappings" || die "the stand-in did not start"
+start_site_stand_in
 
 start_service pdf --yarda.site.geocoder=census --yarda.site.census.base-url="http://127.0.0.1:$STUB_PORT" \
     --yarda.site.imagery=naip --yarda.site.naip.base-url="http://127.0.0.1:$STUB_PORT/naip"

@@ -384,18 +384,4 @@ public final class GeminiDesigner implements Designer {
         String key = settings.apiKey();
         return key == null || key.isBlank() ? text : text.replace(key, "***");
     }
-    /** A failure another try may cure, with the failure to throw when no try is left. */
-    private static final class Transient extends RuntimeException {
-
-        private final String detail;
-        private final @Nullable Duration retryAfter;
-        private final DesignFailed failure;
-
-        Transient(String detail, @Nullable Duration retryAfter, DesignFailed failure) {
-            super(detail, null, false, false);
-            this.detail = detail;
-            this.retryAfter = retryAfter;
-            this.failure = failure;
-        }
-    }
 }

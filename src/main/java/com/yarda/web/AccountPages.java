@@ -27,6 +27,7 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.security.web.csrf.CsrfTokenRepository;
 import org.springframework.security.web.savedrequest.RequestCache;
 import org.springframework.security.web.savedrequest.SavedRequest;
 import org.springframework.stereotype.Controller;
@@ -48,6 +49,7 @@ class AccountPages {
     private final Generations generations;
     private final SecurityContextRepository sessions;
     private final RequestCache requestCache;
+    private final CsrfTokenRepository csrfTokens;
 
     AccountPages(
             Accounts accounts,
@@ -55,13 +57,15 @@ class AccountPages {
             Purchases purchases,
             Generations generations,
             SecurityContextRepository sessions,
-            RequestCache requestCache) {
+            RequestCache requestCache,
+            CsrfTokenRepository csrfTokens) {
         this.accounts = accounts;
         this.credits = credits;
         this.purchases = purchases;
         this.generations = generations;
         this.sessions = sessions;
         this.requestCache = requestCache;
+        this.csrfTokens = csrfTokens;
     }
 
     record RegisterForm(String email, String password, String confirmPassword) {
@@ -257,5 +261,7 @@ class AccountPages {
         context.setAuthentication(authentication);
         SecurityContextHolder.setContext(context);
         sessions.saveContext(context, request, response);
+        // a new CSRF token with the new session, as Spring Security's own login does
+        csrfTokens.saveToken(csrfTokens.generateToken(request), request, response);
     }
 }

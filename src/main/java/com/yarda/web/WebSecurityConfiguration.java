@@ -11,9 +11,11 @@ import org.springframework.security.web.authentication.LoginUrlAuthenticationEnt
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfTokenRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
-import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.web.savedrequest.CookieRequestCache;
 import org.springframework.security.web.savedrequest.RequestCache;
 import org.springframework.session.web.http.CookieSerializer;
 import org.springframework.session.web.http.DefaultCookieSerializer;
@@ -27,6 +29,8 @@ import org.springframework.session.web.http.DefaultCookieSerializer;
 class WebSecurityConfiguration {
 
     static final String SESSION_COOKIE = "YARDA_SESSION";
+
+    static final String CSRF_COOKIE = "YARDA_CSRF";
 
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data: blob:; style-src 'self';"
             + " script-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'self'; object-src 'none'";
@@ -71,7 +75,11 @@ class WebSecurityConfiguration {
 
     @Bean
     @Order(3)
-    SecurityFilterChain webSecurity(HttpSecurity http, SecurityContextRepository sessions, RequestCache requestCache)
+    SecurityFilterChain webSecurity(
+            HttpSecurity http,
+            SecurityContextRepository sessions,
+            RequestCache requestCache,
+            CsrfTokenRepository csrfTokens)
             throws Exception {
         http.authorizeHttpRequests(authorize -> authorize
                         .requestMatchers(USER_PAGES)
@@ -80,6 +88,7 @@ class WebSecurityConfiguration {
                         .permitAll())
                 .securityContext(context -> context.securityContextRepository(sessions))
                 .requestCache(cache -> cache.requestCache(requestCache))
+                .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens))
                 .exceptionHandling(exceptions ->
                         exceptions.authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint("/login")))
                 .formLogin(form -> form.disable())
@@ -96,11 +105,32 @@ class WebSecurityConfiguration {
         return new HttpSessionSecurityContextRepository();
     }
 
+    /**
+     * The CSRF token of a visitor's forms lives in a cookie of its own (HttpOnly, the pages carry the token in a meta
+     * tag and their forms), not in a session: an anonymous page view then writes nothing to the database. A session
+     * starts at login, when there is a user to keep.
+     */
     @Bean
-    RequestCache webRequestCache() {
-        HttpSessionRequestCache cache = new HttpSessionRequestCache();
-        // our login page reads the saved request itself, so no "?continue" marker in the address bar
-        cache.setMatchingRequestParameterName(null);
+    CsrfTokenRepository webCsrfTokens(YardaProperties yarda) {
+        CookieCsrfTokenRepository tokens = new CookieCsrfTokenRepository();
+        tokens.setCookieName(CSRF_COOKIE);
+        boolean https = "https".equalsIgnoreCase(yarda.publicUrl().getScheme());
+        tokens.setCookieCustomizer(cookie -> cookie.sameSite("Lax").secure(https));
+        return tokens;
+    }
+
+    /**
+     * Where an anonymous visitor was going when sent to the login page is kept in a short-lived cookie, not a
+     * session, for the same reason; the login page reads it and goes back there (only to a path of this site).
+     */
+    @Bean
+    RequestCache webRequestCache(YardaProperties yarda) {
+        CookieRequestCache cache = new CookieRequestCache();
+        boolean https = "https".equalsIgnoreCase(yarda.publicUrl().getScheme());
+        cache.setCookieCustomizer(cookie -> {
+            cookie.setSecure(https);
+            cookie.setAttribute("SameSite", "Lax");
+        });
         // only remember real page visits, not images or htmx fragments loaded by a page
         cache.setRequestMatcher(request -> "GET".equals(request.getMethod())
                 && request.getHeader("HX-Request") == null

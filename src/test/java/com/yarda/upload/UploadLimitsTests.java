@@ -80,6 +80,20 @@ class UploadLimitsTests extends IntegrationTest {
     }
 
     @Test
+    void aLongFileNameIsNoReasonToRefuseAPhoto() {
+        TestUser user = verifiedUser();
+        // as long as file systems allow (255), in letters that take three bytes each in UTF-8, and longer still
+        for (String name : List.of("g".repeat(446) + ".jpg", "庭".repeat(251) + ".jpg")) {
+            api(user.token())
+                    .contentType("multipart/form-data")
+                    .multiPart("file", name, photo(640, 480), "image/jpeg")
+                    .post("/api/uploads")
+                    .then()
+                    .statusCode(201);
+        }
+    }
+
+    @Test
     void theUploadAfterTheDailyCountIsRefusedAndDeletingAPhotoDoesNotGiveItBack() {
         TestUser user = verifiedUser();
         int max = properties.maxPerDay();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.yarda.test.IntegrationTest;
 import io.restassured.response.Response;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -71,6 +72,8 @@ class RegistrationPagesTests extends IntegrationTest {
                 .formParam("password", "correct horse")
                 .formParam("confirmPassword", "correct horse")
                 .post("/register");
-        return new Sent(answer, form.cookies());
+        Map<String, String> cookies = new HashMap<>(form.cookies());
+        cookies.putAll(answer.cookies()); // the session starts with the registration, not with the form
+        return new Sent(answer, cookies);
     }
 }

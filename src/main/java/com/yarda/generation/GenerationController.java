@@ -22,6 +22,8 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import java.net.URI;
+import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.CacheControl;
@@ -48,9 +50,11 @@ import org.springframework.web.multipart.MultipartFile;
 class GenerationController {
 
     private final Generations generations;
+    private final EndedGenerations ended;
 
-    GenerationController(Generations generations) {
+    GenerationController(Generations generations, EndedGenerations ended) {
         this.generations = generations;
+        this.ended = ended;
     }
 
     /** The JSON form of a new generation; the rules are checked by {@link Generations#accept}. */
@@ -101,6 +105,18 @@ class GenerationController {
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON_VALUE,
                             schema = @Schema(implementation = Generation.class)))
+    @ApiResponse(
+            responseCode = "201",
+            description = "With Prefer: wait=N, when the design ended within N seconds: the generation, completed or"
+                    + " failed. Preference-Applied: wait=N says so.",
+            headers = {
+                @Header(name = "Location", description = "/api/generations/{id}", schema = @Schema(type = "string")),
+                @Header(name = "Preference-Applied", description = "wait=N", schema = @Schema(type = "string"))
+            },
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON_VALUE,
+                            schema = @Schema(implementation = Generation.class)))
     @ApiResponse(responseCode = "402", description = "insufficient_credits: no trial credit and no token left")
     @ApiResponse(responseCode = "403", description = "email_not_verified: the caller has not verified their email")
     @ApiResponse(
@@ -126,12 +142,17 @@ class GenerationController {
                     + " to be charged at most once)")
     @interface AcceptAnswers {}
 
+    static final String PREFER = "wait=N (1 to 60): answer 201 with the finished generation when it ends within N"
+            + " seconds, else 202 as without it";
+
     @Operation(summary = SUMMARY, description = RULES)
     @AcceptAnswers
     @PostMapping(value = "/generations", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<String> create(
+    ResponseEntity<?> create(
             CurrentUser user,
             @RequestBody CreateGeneration body,
+            @Parameter(description = PREFER) @RequestHeader(name = "Prefer", required = false) @Nullable
+                    List<String> prefer,
             @Parameter(description = "Retries with the same key and body return the first answer")
                     @RequestHeader(name = "Idempotency-Key", required = false)
                     @Size(min = 1, max = 255)
@@ -139,7 +160,7 @@ class GenerationController {
                     String idempotencyKey) {
         NewGeneration request = new NewGeneration(
                 body.inputType(), body.inputPhotoUrl(), body.inputAddress(), body.style(), body.customPrompt(), null);
-        return accepted(user, generations.accept(user.id(), request, idempotencyKey));
+        return acceptedOrEnded(user, generations.accept(user.id(), request, idempotencyKey), prefer);
     }
 
     @Operation(
@@ -169,8 +190,10 @@ class GenerationController {
                                             })))
     @AcceptAnswers
     @PostMapping(value = "/generations", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    ResponseEntity<String> createWithPhoto(
+    ResponseEntity<?> createWithPhoto(
             CurrentUser user,
+            @Parameter(description = PREFER) @RequestHeader(name = "Prefer", required = false) @Nullable
+                    List<String> prefer,
             @Parameter(hidden = true) @RequestParam(name = "input_type", required = false) @Nullable String inputType,
             @Parameter(hidden = true) @RequestParam(name = "input_photo_url", required = false) @Nullable
                     String inputPhotoUrl,
@@ -188,7 +211,7 @@ class GenerationController {
             throws IOException {
         byte[] bytes = photo == null || photo.isEmpty() ? null : photo.getBytes();
         NewGeneration request = new NewGeneration(inputType, inputPhotoUrl, inputAddress, style, customPrompt, bytes);
-        return accepted(user, generations.accept(user.id(), request, idempotencyKey));
+        return acceptedOrEnded(user, generations.accept(user.id(), request, idempotencyKey), prefer);
     }
 
     @Operation(summary = "One of your generations")
@@ -283,6 +306,43 @@ class GenerationController {
     @GetMapping("/rate-limits/status")
     RateLimitStatus rateLimitStatus(CurrentUser user) {
         return generations.rateLimit(user.id());
+    }
+
+    /**
+     * With {@code Prefer: wait=N}: 201 with the generation when it ends within N seconds (the request waits on a
+     * virtual thread, woken by the end itself, see {@link EndedGenerations}); otherwise, and without it, 202.
+     */
+    private ResponseEntity<?> acceptedOrEnded(
+            CurrentUser user, Generations.Accepted accepted, @Nullable List<String> prefer) {
+        return acceptedOrEnded(user, accepted, prefer, generations, ended);
+    }
+
+    static ResponseEntity<?> acceptedOrEnded(
+            CurrentUser user,
+            Generations.Accepted accepted,
+            @Nullable List<String> prefer,
+            Generations generations,
+            EndedGenerations ended) {
+        Optional<PreferWait> wait = PreferWait.of(prefer);
+        if (wait.isEmpty()) {
+            return accepted(user, accepted);
+        }
+        UUID id = accepted.generationId();
+        Optional<Generation> finished =
+                ended.await(id, () -> generations.get(user.id(), id), wait.get().duration());
+        if (finished.isEmpty()) {
+            return accepted(user, accepted);
+        }
+        ResponseEntity.BodyBuilder response = ResponseEntity.status(HttpStatus.CREATED)
+                .location(URI.create("/api/generations/" + id))
+                .header("Preference-Applied", wait.get().applied());
+        if (accepted.replayed()) {
+            response.header("Idempotent-Replayed", "true");
+        }
+        if (accepted.rateLimit() != null) {
+            withRateLimit(response, accepted.rateLimit());
+        }
+        return response.body(finished.get());
     }
 
     /** 202 with the stored first answer, its Location, and the rate-limit headers of a new acceptance. */

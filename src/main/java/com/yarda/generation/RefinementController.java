@@ -27,9 +27,13 @@ import org.springframework.web.bind.annotation.RestController;
 class RefinementController {
 
     private final Refinements refinements;
+    private final Generations generations;
+    private final EndedGenerations ended;
 
-    RefinementController(Refinements refinements) {
+    RefinementController(Refinements refinements, Generations generations, EndedGenerations ended) {
         this.refinements = refinements;
+        this.generations = generations;
+        this.ended = ended;
     }
 
     /**
@@ -57,17 +61,25 @@ class RefinementController {
             description = "generation_not_completed: the design is not completed; idempotency_in_flight: a request"
                     + " with this Idempotency-Key is still being processed")
     @PostMapping(value = "/refinements", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<String> refine(
+    ResponseEntity<?> refine(
             CurrentUser user,
             @PathVariable UUID id,
             @RequestBody Refine body,
+            @Parameter(description = GenerationController.PREFER)
+                    @RequestHeader(name = "Prefer", required = false)
+                    @Nullable
+                    List<String> prefer,
             @Parameter(description = "Retries with the same key and body return the first answer")
                     @RequestHeader(name = "Idempotency-Key", required = false)
                     @Size(min = 1, max = 255)
                     @Nullable
                     String idempotencyKey) {
-        return GenerationController.accepted(
-                user, refinements.refine(user.id(), id, body.feedback(), body.style(), idempotencyKey));
+        return GenerationController.acceptedOrEnded(
+                user,
+                refinements.refine(user.id(), id, body.feedback(), body.style(), idempotencyKey),
+                prefer,
+                generations,
+                ended);
     }
 
     @Operation(

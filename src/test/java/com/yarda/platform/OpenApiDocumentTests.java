@@ -27,8 +27,8 @@ class OpenApiDocumentTests extends IntegrationTest {
      * answers 200.
      */
     private static final Map<String, String> SUCCESS = Map.ofEntries(
-            Map.entry("POST /api/generations", "202"),
-            Map.entry("POST /api/generations/{id}/refinements", "202"),
+            Map.entry("POST /api/generations", "201,202"),
+            Map.entry("POST /api/generations/{id}/refinements", "201,202"),
             Map.entry("POST /api/comparisons", "202"),
             Map.entry("DELETE /api/generations/{id}", "204"),
             Map.entry("POST /api/generations/{id}/share", "200,201"),

@@ -110,14 +110,7 @@ public class Uploads {
             });
         } catch (RuntimeException refusedOrFailed) {
             // nothing refers to the file: it goes, or it would fill the disk that the quota protects
-            try {
-                store.delete(stored.key());
-            } catch (RuntimeException e) {
-                log.warn(
-                        "Could not delete image {} of a refused upload; remove it by hand: {}",
-                        stored.key(),
-                        e.getMessage());
-            }
+            deletions.afterCommit(List.of(stored.key()));
             throw refusedOrFailed;
         }
         log.info(
@@ -153,18 +146,23 @@ public class Uploads {
     }
 
     /**
-     * Deletes the upload {@code id} of {@code userId} with its image, unless a design still uses it.
+     * Deletes the upload {@code id} of {@code userId} with its image, unless a design still uses it. Call it outside
+     * any transaction: it has one of its own.
      *
      * @return whether it was deleted
      */
     public boolean deleteIfUnused(UUID userId, UUID id) {
         Optional<String> key;
         try {
-            key = uploads.delete(userId, id);
+            // the row and the queued deletion of its file commit together
+            key = transaction.execute(status -> {
+                Optional<String> deleted = uploads.delete(userId, id);
+                deleted.ifPresent(storageKey -> deletions.afterCommit(List.of(storageKey)));
+                return deleted;
+            });
         } catch (DataIntegrityViolationException stillUsed) {
             return false;
         }
-        key.ifPresent(storageKey -> deletions.afterCommit(List.of(storageKey)));
         if (key.isPresent()) {
             log.info("User {} deleted photo {}", userId, id);
         }

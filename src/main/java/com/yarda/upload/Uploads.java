@@ -10,7 +10,9 @@ import com.yarda.storage.ImageDeletions;
 import com.yarda.storage.ImageStore;
 import com.yarda.storage.ImageUploads;
 import com.yarda.storage.SanitizedImage;
+import com.yarda.storage.StorageUnavailable;
 import com.yarda.storage.StoredImage;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -85,6 +87,7 @@ public class Uploads {
      *     is larger than a day's bytes
      * @throws com.yarda.platform.ValidationFailed (422) naming {@code field} when the photo is too small, too dark,
      *     overexposed, almost uniform or blurred
+     * @throws StorageUnavailable (503) when the image store cannot be written; nothing is recorded or counted
      */
     public Upload store(UUID userId, String field, byte @Nullable [] bytes) {
         accounts.requireVerified(userId);
@@ -93,7 +96,14 @@ public class Uploads {
             throw new MissingPhoto();
         }
         SanitizedImage image = images.sanitizePhoto(bytes, field);
-        StoredImage stored = store.store(image.bytes(), image.contentType());
+        StoredImage stored;
+        try {
+            stored = store.store(image.bytes(), image.contentType());
+        } catch (UncheckedIOException e) {
+            // nothing is recorded yet: the request changes nothing, and says it is our storage, not the photo
+            log.warn("A photo of user {} could not be stored: {} ({})", userId, e.getMessage(), e.getCause());
+            throw new StorageUnavailable();
+        }
         UUID id = UUID.randomUUID();
         Upload upload = new Upload(
                 id,

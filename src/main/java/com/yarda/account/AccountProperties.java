@@ -20,6 +20,8 @@ import org.springframework.validation.annotation.Validated;
  * @param registrationsPerAddress accounts that may be created from one client address within
  *     {@code registrationWindow}; more get 429
  * @param registrationWindow the sliding window registrations per address are counted in
+ * @param unverifiedRetention an account whose email is still unverified this long after registration is deleted with
+ *     everything of it, and verification links expired this long ago are forgotten
  */
 @Validated
 @ConfigurationProperties("yarda.account")
@@ -30,11 +32,19 @@ public record AccountProperties(
         @Positive @DefaultValue("50") int maxFailedLoginsPerClient,
         @NotNull @DefaultValue("15m") Duration failedLoginWindow,
         @Positive @DefaultValue("10") int registrationsPerAddress,
-        @NotNull @DefaultValue("1h") Duration registrationWindow) {
+        @NotNull @DefaultValue("1h") Duration registrationWindow,
+        @NotNull @DefaultValue("7d") Duration unverifiedRetention) {
 
     public AccountProperties {
         if (registrationWindow != null && (registrationWindow.isNegative() || registrationWindow.isZero())) {
             throw new IllegalArgumentException("yarda.account.registration-window must be positive");
+        }
+        if (unverifiedRetention != null
+                && verificationTtl != null
+                && unverifiedRetention.compareTo(verificationTtl) < 0) {
+            // an account must outlive its verification link, or a link still valid would name nobody
+            throw new IllegalArgumentException(
+                    "yarda.account.unverified-retention must be at least yarda.account.verification-ttl");
         }
     }
 }

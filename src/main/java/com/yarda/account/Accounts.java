@@ -28,7 +28,6 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -56,7 +55,7 @@ public class Accounts implements KnownUsers {
     private final Mailer mailer;
     private final PasswordEncoder passwords;
     private final AccessTokens accessTokens;
-    private final ApplicationEventPublisher events;
+    private final AccountRemoval removal;
     private final TransactionTemplate transaction;
     private final TransactionTemplate separateTransaction;
     private final Clock clock;
@@ -75,7 +74,7 @@ public class Accounts implements KnownUsers {
             Mailer mailer,
             PasswordEncoder passwords,
             AccessTokens accessTokens,
-            ApplicationEventPublisher events,
+            AccountRemoval removal,
             PlatformTransactionManager transactions,
             Clock clock,
             AccountProperties properties,
@@ -89,7 +88,7 @@ public class Accounts implements KnownUsers {
         this.mailer = mailer;
         this.passwords = passwords;
         this.accessTokens = accessTokens;
-        this.events = events;
+        this.removal = removal;
         this.transaction = new TransactionTemplate(transactions);
         this.separateTransaction = new TransactionTemplate(transactions);
         this.separateTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -261,12 +260,7 @@ public class Accounts implements KnownUsers {
         String email =
                 users.findById(id).orElseThrow(() -> new NotFound("The user")).email();
         authenticate(email, password, clientAddress);
-        transaction.executeWithoutResult(status -> {
-            users.findByIdForUpdate(id).orElseThrow(() -> new NotFound("The user"));
-            events.publishEvent(new AccountDeleting(id));
-            mailer.forget(email);
-            users.delete(id);
-        });
+        removal.remove(id);
         log.info("Deleted account {} with all its data", id);
     }
 

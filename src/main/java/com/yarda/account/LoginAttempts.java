@@ -73,6 +73,16 @@ class LoginAttempts {
         return recent.size() >= max ? Optional.of(recent.getFirst()) : Optional.empty();
     }
 
+    /**
+     * Forgets the attempts that no longer count, from any client: those of a client that never tries again would
+     * otherwise stay (they hold email addresses).
+     */
+    int purge(Instant now, Duration window) {
+        return jdbc.sql("DELETE FROM login_attempts WHERE attempted_at <= :start")
+                .param("start", Timestamps.sql(now.minus(window)))
+                .update();
+    }
+
     /** A successful login clears the failures at its account from its client address. */
     void clear(String email, String client) {
         jdbc.sql("DELETE FROM login_attempts WHERE client = :client AND email = :email")

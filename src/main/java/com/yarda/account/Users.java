@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -61,6 +62,25 @@ class Users {
     /** Deletes the user and, by ON DELETE CASCADE, every row of theirs in every table. */
     boolean delete(UUID id) {
         return jdbc.sql("DELETE FROM users WHERE id = :id").param("id", id).update() == 1;
+    }
+
+    /**
+     * Up to {@code limit} users still unverified who registered at or before {@code cutoff}, oldest first, after
+     * {@code after} (a page's last row) when given (ix_users_unverified, V18).
+     */
+    List<UserRow> unverifiedRegisteredBefore(Instant cutoff, @Nullable UserRow after, int limit) {
+        return jdbc.sql("SELECT " + COLUMNS + """
+                 FROM users
+                 WHERE email_verified_at IS NULL AND created_at <= :cutoff
+                   AND (created_at, id) > (:afterCreated, :afterId)
+                 ORDER BY created_at, id LIMIT :limit
+                """)
+                .param("cutoff", Timestamps.sql(cutoff))
+                .param("afterCreated", Timestamps.sql(after == null ? Instant.EPOCH : after.createdAt()))
+                .param("afterId", after == null ? new UUID(0, 0) : after.id())
+                .param("limit", limit)
+                .query(Users::row)
+                .list();
     }
 
     Optional<UserRow> findByEmail(String email) {

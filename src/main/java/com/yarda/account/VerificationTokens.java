@@ -71,6 +71,16 @@ class VerificationTokens {
                 .update();
     }
 
+    /**
+     * Forgets the tokens that expired at or before {@code cutoff}, used or not. Until then an old link is answered
+     * "expired" rather than "invalid", which tells its owner to ask for a new one.
+     */
+    int purgeExpiredBefore(Instant cutoff) {
+        return jdbc.sql("DELETE FROM email_verification_tokens WHERE expires_at <= :cutoff")
+                .param("cutoff", Timestamps.sql(cutoff))
+                .update();
+    }
+
     static byte[] hash(String token) {
         try {
             return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));

@@ -27,7 +27,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Hears from PostgreSQL when a generation ends, on whichever instance it ended ({@code LISTEN generation_ended}; the
- * trigger of {@code V23} notifies at commit), and wakes the requests that wait for it ({@code Prefer: wait}). One
+ * trigger of {@code V26} notifies at commit), and wakes the requests that wait for it ({@code Prefer: wait}). One
  * connection of its own, outside the pool, listens for the whole instance; a waiting request holds no connection.
  *
  * <p>A notification is a wake-up, never the answer: the waiter reads the generation again. When the listening

@@ -137,7 +137,8 @@ class GenerationController {
             headers = @Header(name = "Retry-After", schema = @Schema(type = "integer")))
     @ApiResponse(
             responseCode = "503",
-            description = "unavailable: the database is unreachable and nothing was charged; with generation_id when"
+            description = "unavailable: the database is unreachable, or a photo sent with the request cannot be"
+                    + " stored (GET /health says storage: down), and nothing was charged; with generation_id when"
                     + " the connection broke while the generation was being saved (retry with the same Idempotency-Key"
                     + " to be charged at most once)")
     @interface AcceptAnswers {}

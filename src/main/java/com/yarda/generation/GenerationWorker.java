@@ -5,6 +5,7 @@ import com.yarda.designer.Design;
 import com.yarda.designer.DesignFailed;
 import com.yarda.designer.Designer;
 import com.yarda.generation.GenerationQueue.Claim;
+import com.yarda.storage.ImageDeletions;
 import com.yarda.storage.ImageStore;
 import com.yarda.storage.StoredImage;
 import io.micrometer.core.instrument.Counter;
@@ -48,6 +49,7 @@ class GenerationWorker implements SmartLifecycle {
     private final Credits credits;
     private final Designer designer;
     private final ImageStore images;
+    private final ImageDeletions deletions;
     private final Drafting drafting;
     private final WorkerProperties properties;
     private final TransactionTemplate transaction;
@@ -71,6 +73,7 @@ class GenerationWorker implements SmartLifecycle {
             Credits credits,
             Designer designer,
             ImageStore images,
+            ImageDeletions deletions,
             Drafting drafting,
             WorkerProperties properties,
             PlatformTransactionManager transactions,
@@ -80,6 +83,7 @@ class GenerationWorker implements SmartLifecycle {
         this.credits = credits;
         this.designer = designer;
         this.images = images;
+        this.deletions = deletions;
         this.drafting = drafting;
         this.properties = properties;
         this.transaction = new TransactionTemplate(transactions);
@@ -244,16 +248,9 @@ class GenerationWorker implements SmartLifecycle {
         } finally {
             renewal.cancel(false);
             if (!completedHere) {
-                stored.forEach(this::discard);
+                // nothing refers to them; a file the store cannot delete now stays queued until it can
+                deletions.afterCommit(stored);
             }
-        }
-    }
-
-    private void discard(String key) {
-        try {
-            images.delete(key);
-        } catch (RuntimeException e) {
-            log.warn("Could not remove image {} of an attempt that did not complete: {}", key, e.getMessage());
         }
     }
 

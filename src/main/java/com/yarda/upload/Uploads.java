@@ -10,7 +10,9 @@ import com.yarda.storage.ImageDeletions;
 import com.yarda.storage.ImageStore;
 import com.yarda.storage.ImageUploads;
 import com.yarda.storage.SanitizedImage;
+import com.yarda.storage.StorageUnavailable;
 import com.yarda.storage.StoredImage;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -85,6 +87,7 @@ public class Uploads {
      *     is larger than a day's bytes
      * @throws com.yarda.platform.ValidationFailed (422) naming {@code field} when the photo is too small, too dark,
      *     overexposed, almost uniform or blurred
+     * @throws StorageUnavailable (503) when the image store cannot be written; nothing is recorded or counted
      */
     public Upload store(UUID userId, String field, byte @Nullable [] bytes) {
         accounts.requireVerified(userId);
@@ -93,7 +96,14 @@ public class Uploads {
             throw new MissingPhoto();
         }
         SanitizedImage image = images.sanitizePhoto(bytes, field);
-        StoredImage stored = store.store(image.bytes(), image.contentType());
+        StoredImage stored;
+        try {
+            stored = store.store(image.bytes(), image.contentType());
+        } catch (UncheckedIOException e) {
+            // nothing is recorded yet: the request changes nothing, and says it is our storage, not the photo
+            log.warn("A photo of user {} could not be stored: {} ({})", userId, e.getMessage(), e.getCause());
+            throw new StorageUnavailable();
+        }
         UUID id = UUID.randomUUID();
         Upload upload = new Upload(
                 id,
@@ -110,14 +120,7 @@ public class Uploads {
             });
         } catch (RuntimeException refusedOrFailed) {
             // nothing refers to the file: it goes, or it would fill the disk that the quota protects
-            try {
-                store.delete(stored.key());
-            } catch (RuntimeException e) {
-                log.warn(
-                        "Could not delete image {} of a refused upload; remove it by hand: {}",
-                        stored.key(),
-                        e.getMessage());
-            }
+            deletions.afterCommit(List.of(stored.key()));
             throw refusedOrFailed;
         }
         log.info(
@@ -153,18 +156,23 @@ public class Uploads {
     }
 
     /**
-     * Deletes the upload {@code id} of {@code userId} with its image, unless a design still uses it.
+     * Deletes the upload {@code id} of {@code userId} with its image, unless a design still uses it. Call it outside
+     * any transaction: it has one of its own.
      *
      * @return whether it was deleted
      */
     public boolean deleteIfUnused(UUID userId, UUID id) {
         Optional<String> key;
         try {
-            key = uploads.delete(userId, id);
+            // the row and the queued deletion of its file commit together
+            key = transaction.execute(status -> {
+                Optional<String> deleted = uploads.delete(userId, id);
+                deleted.ifPresent(storageKey -> deletions.afterCommit(List.of(storageKey)));
+                return deleted;
+            });
         } catch (DataIntegrityViolationException stillUsed) {
             return false;
         }
-        key.ifPresent(storageKey -> deletions.afterCommit(List.of(storageKey)));
         if (key.isPresent()) {
             log.info("User {} deleted photo {}", userId, id);
         }

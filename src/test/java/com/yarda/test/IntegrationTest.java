@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.yarda.designer.Designer;
 import com.yarda.generation.LostCommits;
+import com.yarda.storage.ImageStore;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
@@ -111,6 +112,8 @@ public abstract class IntegrationTest {
         registry.add("yarda.data-dir", dataDir::toString);
         // deliveries are woken by commits; the poll only matters for retries, which tests drive themselves
         registry.add("yarda.mail.poll-interval", () -> "1h");
+        // the same for image files that could not be deleted at once
+        registry.add("yarda.storage.deletion.poll-interval", () -> "1h");
         // the site services are local stand-ins speaking the Census's and NAIP's wire formats
         registry.add("yarda.site.geocoder", () -> "census");
         registry.add("yarda.site.census.base-url", SiteServices::censusBaseUrl);
@@ -139,6 +142,19 @@ public abstract class IntegrationTest {
             return new LostCommits(dataSource, clock);
         }
 
+        /** Puts a {@link FaultyImageStore} around the application's image store. */
+        @Bean
+        static BeanPostProcessor faultyImageStore() {
+            return new BeanPostProcessor() {
+                @Override
+                public Object postProcessAfterInitialization(Object bean, String beanName) {
+                    return bean instanceof ImageStore store && !(bean instanceof FaultyImageStore)
+                            ? new FaultyImageStore(store)
+                            : bean;
+                }
+            };
+        }
+
         /** Puts a {@link ScriptedDesigner} around whichever designer the configuration chose. */
         @Bean
         static BeanPostProcessor scriptedDesigner() {
@@ -155,6 +171,14 @@ public abstract class IntegrationTest {
 
     @Autowired
     private Designer designer;
+
+    @Autowired
+    private ImageStore imageStore;
+
+    /** The image store the application uses, whose deletions a test can make fail. */
+    protected FaultyImageStore imageStore() {
+        return (FaultyImageStore) imageStore;
+    }
 
     /** The designer the workers call, scriptable per test. */
     protected ScriptedDesigner designer() {

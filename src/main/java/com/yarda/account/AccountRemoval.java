@@ -22,6 +22,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 class AccountRemoval {
 
     private final Users users;
+    private final TrialClaims trialClaims;
     private final Credits credits;
     private final Mailer mailer;
     private final ApplicationEventPublisher events;
@@ -29,11 +30,13 @@ class AccountRemoval {
 
     AccountRemoval(
             Users users,
+            TrialClaims trialClaims,
             Credits credits,
             Mailer mailer,
             ApplicationEventPublisher events,
             PlatformTransactionManager transactions) {
         this.users = users;
+        this.trialClaims = trialClaims;
         this.credits = credits;
         this.mailer = mailer;
         this.events = events;
@@ -55,7 +58,8 @@ class AccountRemoval {
 
     /**
      * Deletes the account {@code id} if it is still unverified, was registered at or before {@code registeredBefore},
-     * and its credits never moved but for its trial grant: credits an operator granted or took are not thrown away
+     * and its credits never moved but for its trial grant (whose mailbox gets its trial back: the account never could
+     * use it): credits an operator granted or took are not thrown away
      * with it (an unverified account cannot design, upload or buy, so nothing else can have moved them). Decided
      * under the lock of the user row, which verifying the email also takes.
      *
@@ -67,10 +71,21 @@ class AccountRemoval {
             Optional<UserRow> user = users.findByIdForUpdate(id)
                     .filter(row -> !row.verified() && !row.createdAt().isAfter(registeredBefore))
                     .filter(row -> onlyTrialGranted(row.id()));
-            user.ifPresent(this::delete);
+            user.ifPresent(row -> {
+                if (claimedTheTrial(row.id())) {
+                    trialClaims.release(row.email());
+                }
+                delete(row);
+            });
             return user.isPresent();
         });
         return Boolean.TRUE.equals(removed);
+    }
+
+    /** Whether the account got the trial of its mailbox (a second account of one mailbox is granted 0 credits). */
+    private boolean claimedTheTrial(UUID userId) {
+        return credits.transactions(userId, 1, 0).items().stream()
+                .anyMatch(entry -> entry.kind().equals("trial_grant") && entry.amount() > 0);
     }
 
     private boolean onlyTrialGranted(UUID userId) {

@@ -33,4 +33,16 @@ class TrialClaims {
                         .update()
                 == 1;
     }
+
+    /**
+     * Gives the trial of the mailbox of {@code email} back: for an account that claimed it and is removed without
+     * ever having been verified, so that it never could have used it (someone registering another person's address
+     * must not use up that person's free trial).
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    void release(String email) {
+        jdbc.sql("DELETE FROM trial_claims WHERE mailbox_hash = :hash")
+                .param("hash", Mailboxes.claimHash(email))
+                .update();
+    }
 }

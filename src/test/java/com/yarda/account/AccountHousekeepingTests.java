@@ -1,6 +1,7 @@
 package com.yarda.account;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
 
 import com.yarda.credits.CreditType;
 import com.yarda.credits.Credits;
@@ -69,6 +70,37 @@ class AccountHousekeepingTests extends IntegrationTest {
         assertThat(rowsOf(fresh, "email_verification_tokens")).isOne();
         // the address is free to register again
         register(staleEmail, "correct horse").then().statusCode(201);
+    }
+
+    @Test
+    void aMailboxWhoseOnlyAccountWasNeverVerifiedGetsItsFreeTrialBack() {
+        // someone registers another person's address and never verifies it
+        String email = newEmail();
+        registered(email);
+        // a second account of one mailbox: no trial (the first has it)
+        String variant = email.replace("@", "+again@");
+        register(variant, "correct horse").then().statusCode(201).body("trial_credits", equalTo(0));
+        clock.advance(properties.unverifiedRetention().plusMinutes(1));
+
+        housekeeping.clean();
+
+        // the real owner registers and gets the trial the stranger's account never could use
+        register(email, "correct horse").then().statusCode(201).body("trial_credits", equalTo(3));
+    }
+
+    @Test
+    void aSecondAccountRemovedUnverifiedLeavesTheTrialWithTheFirst() {
+        TestUser first = verifiedUser();
+        String variant = first.email().replace("@", "+again@");
+        register(variant, "correct horse").then().statusCode(201).body("trial_credits", equalTo(0));
+        clock.advance(properties.unverifiedRetention().plusMinutes(1));
+
+        housekeeping.clean();
+
+        register(first.email().replace("@", "+third@"), "correct horse")
+                .then()
+                .statusCode(201)
+                .body("trial_credits", equalTo(0));
     }
 
     @Test

@@ -230,11 +230,16 @@ public class Generations {
      * The "before" of a generation of {@code userId}: the photo of a photo design; for an address design the
      * street-level picture of the site, else the overhead one.
      *
-     * @throws NotFound when there is none (no imagery was fetched, or the generation is not the user's)
+     * @throws NotFound when there is none (the photo was deleted, no imagery was fetched, or the generation is not the
+     *     user's)
      */
     public ImageBlob before(UUID userId, UUID id) {
         GenerationRow row = repository.findOwned(userId, id).orElseThrow(Generations::notFound);
-        if (row.inputUploadId() != null) {
+        if (row.inputType() == InputType.PHOTO) {
+            // only the photo: once the homeowner deleted it, the design has no before (not the site's pictures)
+            if (row.inputUploadId() == null) {
+                throw new NotFound("The photo of this design");
+            }
             return uploads.image(userId, row.inputUploadId());
         }
         String key = row.streetImageKey() != null ? row.streetImageKey() : row.overheadImageKey();

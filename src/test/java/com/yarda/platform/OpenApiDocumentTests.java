@@ -37,6 +37,7 @@ class OpenApiDocumentTests extends IntegrationTest {
             Map.entry("POST /api/auth/resend-verification", "202"),
             Map.entry("DELETE /api/auth/me", "204"),
             Map.entry("POST /api/uploads", "201"),
+            Map.entry("DELETE /api/uploads/{id}", "204"),
             Map.entry("POST /api/purchases", "201"),
             Map.entry("POST /api/admin/users/{id}/adjustments", "201"));
 

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,6 +40,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class Generations {
 
     private static final Logger log = LoggerFactory.getLogger(Generations.class);
+    // generations read at once by eachOf
+    private static final int PAGE = 100;
 
     private final Accounts accounts;
     private final Uploads uploads;
@@ -164,6 +167,21 @@ public class Generations {
                 .map(row -> row.toGeneration(parts))
                 .toList();
         return new Page<>(items, repository.count(userId, status), limit, offset);
+    }
+
+    /**
+     * Gives every generation of {@code userId} that is not deleted to {@code action}, newest first, read a page at a
+     * time: no database connection is held while {@code action} runs, and a design added or deleted meanwhile moves no
+     * other one.
+     */
+    public void eachOf(UUID userId, Consumer<Generation> action) {
+        GenerationRow last = null;
+        List<GenerationRow> page;
+        do {
+            page = repository.historyAfter(userId, last, PAGE);
+            page.forEach(row -> action.accept(row.toGeneration(parts)));
+            last = page.isEmpty() ? null : page.getLast();
+        } while (page.size() == PAGE);
     }
 
     /**

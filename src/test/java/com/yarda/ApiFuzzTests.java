@@ -73,7 +73,10 @@ class ApiFuzzTests extends IntegrationTest {
             new Endpoint("GET", "/api/credits/transactions", Body.NONE, List.of(), PAGE),
             new Endpoint("GET", "/api/styles", Body.NONE, List.of(), List.of()),
             new Endpoint("POST", "/api/uploads", Body.MULTIPART, List.of("file"), List.of()),
+            new Endpoint("GET", "/api/uploads", Body.NONE, List.of(), PAGE),
             new Endpoint("GET", "/api/uploads/{upload}", Body.NONE, List.of(), List.of()),
+            new Endpoint("DELETE", "/api/uploads/{upload}", Body.NONE, List.of(), List.of()),
+            new Endpoint("GET", "/api/auth/me/export", Body.NONE, List.of(), List.of()),
             new Endpoint("GET", "/api/uploads/{upload}/image", Body.NONE, List.of(), List.of()),
             new Endpoint("POST", "/api/generations", Body.JSON, GENERATION_FIELDS, List.of()),
             new Endpoint(

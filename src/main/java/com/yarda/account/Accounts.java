@@ -298,6 +298,11 @@ public class Accounts implements KnownUsers {
         return users.findById(id).filter(UserRow::verified).map(UserRow::email);
     }
 
+    /** When user {@code id} verified their email; empty while it is unverified, and for an unknown user. */
+    public Optional<Instant> emailVerifiedAt(UUID id) {
+        return users.findById(id).map(UserRow::emailVerifiedAt);
+    }
+
     /** Whether {@code id} has verified their email; verified-only features ask this. */
     public boolean isVerified(UUID id) {
         return users.findById(id).map(UserRow::verified).orElse(false);

@@ -2,6 +2,7 @@ package com.yarda.generation;
 
 import com.yarda.platform.Timestamps;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -23,6 +24,14 @@ class ComparisonRepository {
                 .param("user", userId)
                 .param("now", Timestamps.sql(now))
                 .update();
+    }
+
+    /** The comparisons of {@code userId}, newest first (ix_comparisons_user). */
+    List<UUID> ids(UUID userId) {
+        return jdbc.sql("SELECT id FROM comparisons WHERE user_id = :user ORDER BY created_at DESC, id DESC")
+                .param("user", userId)
+                .query(UUID.class)
+                .list();
     }
 
     /** When comparison {@code id} of {@code userId} was made; empty for anyone else's. */

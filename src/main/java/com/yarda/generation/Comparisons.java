@@ -178,6 +178,11 @@ public class Comparisons {
         return new Comparison(id, items, createdAt);
     }
 
+    /** Every comparison of {@code userId}, newest first, as {@link #get} shows each. */
+    public List<Comparison> allOf(UUID userId) {
+        return repository.ids(userId).stream().map(id -> get(userId, id)).toList();
+    }
+
     private static AcceptedComparison accepted(Acceptance.Written written) {
         if (written.comparisonId() == null) {
             // the key was first used for a request that was not a comparison: its fingerprint cannot match

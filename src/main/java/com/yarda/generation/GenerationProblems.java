@@ -37,6 +37,18 @@ final class GenerationProblems {
         }
     }
 
+    /** A photo design whose photo the homeowner deleted: the designer would have nothing to draw on. */
+    static final class PhotoDeleted extends ProblemException {
+        PhotoDeleted() {
+            super(
+                    HttpStatus.CONFLICT,
+                    "photo_deleted",
+                    "Photo deleted",
+                    "The photo this design was made from has been deleted, so the design cannot be refined. Start a"
+                            + " new design from a photo instead.");
+        }
+    }
+
     static final class GenerationInProgress extends ProblemException {
         GenerationInProgress(String detail) {
             super(HttpStatus.CONFLICT, "generation_in_progress", "Generation in progress", detail);

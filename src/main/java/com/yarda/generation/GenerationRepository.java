@@ -142,6 +142,27 @@ class GenerationRepository {
                 .list();
     }
 
+    /**
+     * Up to {@code limit} generations of {@code userId} that come after {@code last} in its history, newest first (the
+     * newest when it is null); deleted ones are skipped (ix_generations_user_history).
+     */
+    List<GenerationRow> historyAfter(UUID userId, @Nullable GenerationRow last, int limit) {
+        if (last == null) {
+            return history(userId, null, limit, 0);
+        }
+        return jdbc.sql("SELECT " + GenerationRow.COLUMNS + """
+                 FROM generations
+                 WHERE user_id = :user AND deleted_at IS NULL AND (created_at, id) < (:createdAt, :id)
+                 ORDER BY created_at DESC, id DESC LIMIT :limit
+                """)
+                .param("user", userId)
+                .param("createdAt", Timestamps.sql(last.createdAt()))
+                .param("id", last.id())
+                .param("limit", limit)
+                .query(GenerationRow::read)
+                .list();
+    }
+
     static String historySql(boolean byStatus) {
         return "SELECT " + GenerationRow.COLUMNS + " FROM generations WHERE user_id = :user AND deleted_at IS NULL"
                 + (byStatus ? " AND status = :status" : "")

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,6 +40,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class Generations {
 
     private static final Logger log = LoggerFactory.getLogger(Generations.class);
+    // generations read at once by eachOf
+    private static final int PAGE = 100;
 
     private final Accounts accounts;
     private final Uploads uploads;
@@ -167,6 +170,21 @@ public class Generations {
     }
 
     /**
+     * Gives every generation of {@code userId} that is not deleted to {@code action}, newest first, read a page at a
+     * time: no database connection is held while {@code action} runs, and a design added or deleted meanwhile moves no
+     * other one.
+     */
+    public void eachOf(UUID userId, Consumer<Generation> action) {
+        GenerationRow last = null;
+        List<GenerationRow> page;
+        do {
+            page = repository.historyAfter(userId, last, PAGE);
+            page.forEach(row -> action.accept(row.toGeneration(parts)));
+            last = page.isEmpty() ? null : page.getLast();
+        } while (page.size() == PAGE);
+    }
+
+    /**
      * Deletes a finished generation of {@code userId} for good: its image, its photo (unless another of the user's
      * designs uses it) and everything it said. Its credit entries stay, as spent (or refunded) on a deleted design.
      * {@link GenerationDeleted} goes out in the deleting transaction (a share link of it ends with it).
@@ -230,11 +248,16 @@ public class Generations {
      * The "before" of a generation of {@code userId}: the photo of a photo design; for an address design the
      * street-level picture of the site, else the overhead one.
      *
-     * @throws NotFound when there is none (no imagery was fetched, or the generation is not the user's)
+     * @throws NotFound when there is none (the photo was deleted, no imagery was fetched, or the generation is not the
+     *     user's)
      */
     public ImageBlob before(UUID userId, UUID id) {
         GenerationRow row = repository.findOwned(userId, id).orElseThrow(Generations::notFound);
-        if (row.inputUploadId() != null) {
+        if (row.inputType() == InputType.PHOTO) {
+            // only the photo: once the homeowner deleted it, the design has no before (not the site's pictures)
+            if (row.inputUploadId() == null) {
+                throw new NotFound("The photo of this design");
+            }
             return uploads.image(userId, row.inputUploadId());
         }
         String key = row.streetImageKey() != null ? row.streetImageKey() : row.overheadImageKey();

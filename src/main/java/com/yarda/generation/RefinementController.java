@@ -52,14 +52,15 @@ class RefinementController {
             description = "A new generation of the same input and site, with parent_id and feedback: the designer edits"
                     + " the design it refines rather than drawing a new one. Checks: verified (403), the design (404),"
                     + " feedback 1 to 500 characters and style (422), the design completed (409"
-                    + " generation_not_completed), the rate limit (429), the credit (402). Idempotency-Key as for"
-                    + " POST /api/generations.")
+                    + " generation_not_completed), its photo still there for a photo design (409 photo_deleted), the"
+                    + " rate limit (429), the credit (402). Idempotency-Key as for POST /api/generations.")
     @GenerationController.AcceptAnswers
     @ApiResponse(responseCode = "404", description = "not_found: no such design of yours")
     @ApiResponse(
             responseCode = "409",
-            description = "generation_not_completed: the design is not completed; idempotency_in_flight: a request"
-                    + " with this Idempotency-Key is still being processed")
+            description = "generation_not_completed: the design is not completed; photo_deleted: the photo the"
+                    + " design was made from was deleted; idempotency_in_flight: a request with this Idempotency-Key"
+                    + " is still being processed")
     @PostMapping(value = "/refinements", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<?> refine(
             CurrentUser user,

@@ -3,6 +3,7 @@ package com.yarda.generation;
 import com.yarda.account.Accounts;
 import com.yarda.designer.Style;
 import com.yarda.generation.GenerationProblems.GenerationNotCompleted;
+import com.yarda.generation.GenerationProblems.PhotoDeleted;
 import com.yarda.generation.GenerationRow.Draft;
 import com.yarda.generation.Generations.Accepted;
 import com.yarda.platform.FieldProblem;
@@ -47,7 +48,8 @@ public class Refinements {
     /**
      * Accepts a refinement of the completed design {@code parentId} of {@code userId}. Checks, in this order:
      * verified email (403), the design (404 when not the user's or deleted), the fields (422), the design completed
-     * (409 {@code generation_not_completed}), then in one transaction the rate limit (429) and the credit (402).
+     * (409 {@code generation_not_completed}), the photo of a photo design still there (409 {@code photo_deleted}), then
+     * in one transaction the rate limit (429) and the credit (402).
      *
      * @param style another style for the refinement; null keeps the design's
      */
@@ -82,6 +84,9 @@ public class Refinements {
                 return Accepted.of(replay.get());
             }
         }
+        if (photoDeleted(parent)) {
+            throw new PhotoDeleted();
+        }
         Draft draft = new Draft(
                 parent.inputType(),
                 parent.inputAddress(),
@@ -103,10 +108,14 @@ public class Refinements {
 
                     @Override
                     public void check() {
-                        // held until the transaction ends: the design cannot be deleted meanwhile
-                        if (repository.lockForRefinement(userId, parentId).isEmpty()) {
+                        // held until the transaction ends: the design cannot be deleted meanwhile, nor its photo
+                        Optional<GenerationRow> locked = repository.lockForRefinement(userId, parentId);
+                        if (locked.isEmpty()) {
                             repository.findOwned(userId, parentId).orElseThrow(Refinements::notFound);
                             throw notCompleted();
+                        }
+                        if (photoDeleted(locked.get())) {
+                            throw new PhotoDeleted();
                         }
                     }
 
@@ -147,6 +156,11 @@ public class Refinements {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JDK", e);
         }
+    }
+
+    /** A refinement of a photo design draws on its photo again (the builtin designer does). */
+    private static boolean photoDeleted(GenerationRow design) {
+        return design.inputType() == InputType.PHOTO && design.inputUploadId() == null;
     }
 
     private static GenerationNotCompleted notCompleted() {

@@ -4,6 +4,7 @@ import com.yarda.designer.Material;
 import com.yarda.designer.PlacedPlant;
 import com.yarda.designer.Plant;
 import com.yarda.generation.Generation;
+import com.yarda.generation.InputType;
 import com.yarda.site.Site;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -44,8 +45,10 @@ public record SharedDesign(
 
     static SharedDesign of(Generation design) {
         Site site = design.site();
-        boolean before = design.inputPhotoUrl() != null
-                || (site != null && !site.imagery().isEmpty());
+        // a photo design's before is its photo alone: none once the photo was deleted
+        boolean before = design.inputType() == InputType.PHOTO
+                ? design.inputPhotoUrl() != null
+                : site != null && !site.imagery().isEmpty();
         return new SharedDesign(
                 design.style().displayName(),
                 site == null || site.hardinessZone() == null

@@ -1,12 +1,16 @@
 package com.yarda.upload;
 
 import com.yarda.platform.CurrentUser;
+import com.yarda.platform.Page;
 import com.yarda.storage.ImageBlob;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.PositiveOrZero;
 import java.io.IOException;
 import java.net.URI;
 import java.util.UUID;
@@ -14,10 +18,12 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
@@ -66,6 +72,34 @@ class UploadController {
         // the part is optional here so that a user who may not upload at all hears that first (403, 429)
         Upload upload = uploads.store(user.id(), "file", file == null ? null : file.getBytes());
         return ResponseEntity.created(URI.create("/api/uploads/" + upload.id())).body(upload);
+    }
+
+    @Operation(
+            summary = "Your photos, newest first",
+            description = "Each with used_by, the designs made from it. limit 1 to 100, offset 0 or more.")
+    @GetMapping
+    Page<Upload> list(
+            CurrentUser user,
+            @RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit,
+            @RequestParam(defaultValue = "0") @PositiveOrZero long offset) {
+        return uploads.list(user.id(), limit, offset);
+    }
+
+    @Operation(
+            summary = "Delete one of your photos",
+            description = "Removes the photo and its image file. The designs made from it stay, with their images;"
+                    + " they lose their before (GET /api/generations/{id}/before answers 404, input_photo_url becomes"
+                    + " null) and can no longer be refined (409 photo_deleted). The photo still counts in the day's"
+                    + " upload quota. 409 generation_in_progress while a design made from it is pending or"
+                    + " processing.")
+    @ApiResponse(responseCode = "204", description = "Deleted")
+    @ApiResponse(
+            responseCode = "409",
+            description = "generation_in_progress: a design made from this photo is still being drawn")
+    @DeleteMapping("/{id}")
+    ResponseEntity<Void> delete(CurrentUser user, @PathVariable UUID id) {
+        uploads.delete(user.id(), id);
+        return ResponseEntity.noContent().build();
     }
 
     @Operation(summary = "An upload's details")

@@ -3,6 +3,7 @@ package com.yarda.upload;
 import com.yarda.account.AccountDeleting;
 import com.yarda.account.Accounts;
 import com.yarda.platform.NotFound;
+import com.yarda.platform.Page;
 import com.yarda.platform.Timestamps;
 import com.yarda.platform.YardaProperties;
 import com.yarda.storage.ImageBlob;
@@ -17,13 +18,13 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Propagation;
@@ -35,6 +36,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class Uploads {
 
     private static final Logger log = LoggerFactory.getLogger(Uploads.class);
+    // photos read at once by eachOf
+    private static final int PAGE = 100;
     private static final Pattern OWN_URL = Pattern.compile(
             "/api/uploads/([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})/image");
 
@@ -112,7 +115,8 @@ public class Uploads {
                 image.width(),
                 image.height(),
                 image.bytes().length,
-                Timestamps.truncate(clock.instant()));
+                Timestamps.truncate(clock.instant()),
+                List.of());
         try {
             transaction.executeWithoutResult(status -> {
                 quota.record(userId, upload.sizeBytes(), upload.createdAt());
@@ -155,28 +159,64 @@ public class Uploads {
         return store.read(row.storageKey()).orElseThrow(Uploads::notFound);
     }
 
+    /** {@code userId}'s photos, newest first, each with the designs made from it. */
+    public Page<Upload> list(UUID userId, int limit, long offset) {
+        return new Page<>(uploads.page(userId, limit, offset), uploads.count(userId), limit, offset);
+    }
+
     /**
-     * Deletes the upload {@code id} of {@code userId} with its image, unless a design still uses it. Call it outside
-     * any transaction: it has one of its own.
+     * Gives every photo of {@code userId} to {@code action}, newest first, read a page at a time: no database
+     * connection is held while {@code action} runs, and a photo added or removed meanwhile moves no other one.
+     */
+    public void eachOf(UUID userId, Consumer<Upload> action) {
+        Upload last = null;
+        List<Upload> page;
+        do {
+            page = uploads.after(userId, last, PAGE);
+            page.forEach(action);
+            last = page.isEmpty() ? null : page.getLast();
+        } while (page.size() == PAGE);
+    }
+
+    /**
+     * Deletes the photo {@code id} of {@code userId} with its image. The designs made from it stay, with their
+     * images, and lose their "before"; the photo still counts in the day's upload quota.
+     *
+     * @throws NotFound when the user has no such photo
+     * @throws PhotoInUse (409) while a design made from it is pending or processing
+     */
+    public void delete(UUID userId, UUID id) {
+        transaction.executeWithoutResult(status -> {
+            String key = uploads.lockForDeletion(userId, id).orElseThrow(Uploads::notFound);
+            if (uploads.usedByDesign(id, true)) {
+                throw new PhotoInUse();
+            }
+            uploads.delete(id);
+            deletions.afterCommit(List.of(key));
+        });
+        log.info("User {} deleted photo {}", userId, id);
+    }
+
+    /**
+     * Deletes the upload {@code id} of {@code userId} with its image, unless a design uses it.
      *
      * @return whether it was deleted
      */
     public boolean deleteIfUnused(UUID userId, UUID id) {
-        Optional<String> key;
-        try {
-            // the row and the queued deletion of its file commit together
-            key = transaction.execute(status -> {
-                Optional<String> deleted = uploads.delete(userId, id);
-                deleted.ifPresent(storageKey -> deletions.afterCommit(List.of(storageKey)));
-                return deleted;
-            });
-        } catch (DataIntegrityViolationException stillUsed) {
-            return false;
-        }
-        if (key.isPresent()) {
+        boolean deleted = Boolean.TRUE.equals(transaction.execute(status -> {
+            // locked first: a design that starts using it meanwhile has committed before the check below reads
+            Optional<String> key = uploads.lockForDeletion(userId, id);
+            if (key.isEmpty() || uploads.usedByDesign(id, false)) {
+                return false;
+            }
+            uploads.delete(id);
+            deletions.afterCommit(List.of(key.get()));
+            return true;
+        }));
+        if (deleted) {
             log.info("User {} deleted photo {}", userId, id);
         }
-        return key.isPresent();
+        return deleted;
     }
 
     /** An account is being deleted with every row of it: its photos go too, once that is committed. */

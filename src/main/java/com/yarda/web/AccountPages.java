@@ -13,6 +13,7 @@ import com.yarda.platform.Page;
 import com.yarda.platform.ProblemException;
 import com.yarda.platform.RateLimited;
 import com.yarda.platform.ValidationFailed;
+import com.yarda.upload.Uploads;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
@@ -47,6 +48,7 @@ class AccountPages {
     private final Credits credits;
     private final Purchases purchases;
     private final Generations generations;
+    private final Uploads uploads;
     private final SecurityContextRepository sessions;
     private final RequestCache requestCache;
     private final CsrfTokenRepository csrfTokens;
@@ -56,6 +58,7 @@ class AccountPages {
             Credits credits,
             Purchases purchases,
             Generations generations,
+            Uploads uploads,
             SecurityContextRepository sessions,
             RequestCache requestCache,
             CsrfTokenRepository csrfTokens) {
@@ -63,6 +66,7 @@ class AccountPages {
         this.credits = credits;
         this.purchases = purchases;
         this.generations = generations;
+        this.uploads = uploads;
         this.sessions = sessions;
         this.requestCache = requestCache;
         this.csrfTokens = csrfTokens;
@@ -211,6 +215,7 @@ class AccountPages {
         model.addAttribute("page", current);
         model.addAttribute("pages", Math.max(1, (transactions.total() + size - 1) / size));
         model.addAttribute("purchases", purchases.history(user.id(), 10, 0).items());
+        model.addAttribute("photos", uploads.list(user.id(), AccountDataPages.PHOTOS_ON_ACCOUNT_PAGE, 0));
         model.addAttribute(
                 "deletedDesigns",
                 generations.deletedAmong(

@@ -6,6 +6,7 @@ import com.yarda.designer.StyleExamples;
 import com.yarda.generation.Generation;
 import com.yarda.generation.GenerationStatus;
 import com.yarda.generation.Generations;
+import com.yarda.generation.InputType;
 import com.yarda.generation.NewGeneration;
 import com.yarda.generation.RateLimitStatus;
 import com.yarda.generation.Refinements;
@@ -191,6 +192,7 @@ class GenerationPages {
                     result.reject(problem.code(), "You have no credits left: buy tokens to refine this design.");
                 case "email_not_verified",
                         "generation_not_completed",
+                        "photo_deleted",
                         "idempotency_in_flight",
                         "idempotency_key_reused" -> result.reject(problem.code(), problem.getMessage());
                 default -> throw problem;
@@ -328,7 +330,10 @@ class GenerationPages {
         String photo = g.inputPhotoUrl() == null ? null : g.inputPhotoUrl().replaceFirst("^/api", "");
         String image = g.outputImageUrl() == null ? null : g.outputImageUrl().replaceFirst("^/api", "");
         List<String> imagery = g.site() == null ? List.of() : g.site().imagery();
-        String before = photo != null ? photo : imagery.isEmpty() ? null : "/generations/" + g.id() + "/before";
+        // a photo design's before is its photo alone: none once the photo was deleted
+        String before = photo != null
+                ? photo
+                : g.inputType() == InputType.PHOTO || imagery.isEmpty() ? null : "/generations/" + g.id() + "/before";
         String overhead = imagery.contains("satellite") ? "/generations/" + g.id() + "/overhead" : null;
         return new GenerationView(g, photo, image, g.style().displayName(), before, overhead);
     }

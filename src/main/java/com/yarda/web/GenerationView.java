@@ -1,6 +1,7 @@
 package com.yarda.web;
 
 import com.yarda.generation.Generation;
+import com.yarda.generation.InputType;
 import com.yarda.site.Site;
 import org.jspecify.annotations.Nullable;
 
@@ -24,6 +25,11 @@ public record GenerationView(
 
     public boolean finished() {
         return g.status().finished();
+    }
+
+    /** A photo design whose photo was deleted: it has no before and cannot be refined. */
+    public boolean photoDeleted() {
+        return g.inputType() == InputType.PHOTO && g.inputPhotoUrl() == null;
     }
 
     /** The site's USDA zone, e.g. {@code 5a}; null when unknown. */

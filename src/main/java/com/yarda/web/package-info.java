@@ -6,6 +6,7 @@
             "billing",
             "credits",
             "designer",
+            "export",
             "generation",
             "platform",
             "share",

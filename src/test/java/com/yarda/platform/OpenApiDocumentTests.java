@@ -37,6 +37,7 @@ class OpenApiDocumentTests extends IntegrationTest {
             Map.entry("POST /api/auth/resend-verification", "202"),
             Map.entry("DELETE /api/auth/me", "204"),
             Map.entry("POST /api/uploads", "201"),
+            Map.entry("DELETE /api/uploads/{id}", "204"),
             Map.entry("POST /api/purchases", "201"),
             Map.entry("POST /api/admin/users/{id}/adjustments", "201"));
 
@@ -110,14 +111,26 @@ class OpenApiDocumentTests extends IntegrationTest {
                         Map<String, Object> schema = map(map(body).getOrDefault("schema", Map.of()));
                         boolean image = (operation.endsWith("/image") || operation.endsWith("/before"))
                                 && status.startsWith("2");
-                        if (image
-                                ? !mediaType.startsWith("image/") || !"binary".equals(schema.get("format"))
+                        boolean zip = operation.equals("GET /api/auth/me/export") && status.startsWith("2");
+                        if (image || zip
+                                ? !mediaType.startsWith(zip ? "application/zip" : "image/")
+                                        || !"binary".equals(schema.get("format"))
                                 : "string".equals(schema.get("type"))) {
                             wrong.add(operation + " " + status + " " + mediaType + " " + schema);
                         }
                     });
                 }));
         assertThat(wrong).isEmpty();
+    }
+
+    @Test
+    void theExportIsDocumentedAsAZipFileToDownload() {
+        Map<String, Object> ok = map(responses("/api/auth/me/export", "get").get("200"));
+        assertThat(schema(ok, "application/zip"))
+                .containsEntry("type", "string")
+                .containsEntry("format", "binary");
+        assertThat(map(ok.get("headers"))).containsKey("Content-Disposition");
+        assertThat(responses("/api/auth/me/export", "get")).containsKey("429");
     }
 
     @Test

@@ -115,7 +115,8 @@ stop_postmaster() {
 }
 
 # start_service NAME [service arguments...]: starts the jar in the background on a free port and waits (at most
-# 120 s) until /health answers 200. Sets SERVICE_PORT[NAME], SERVICE_PID[NAME] and, on embedded PostgreSQL, PGPORT.
+# 120 s) until /health answers 200. Sets SERVICE_PORT[NAME], SERVICE_PID[NAME] and, on embedded PostgreSQL, PGPORT
+# and PGPASSWORD (its superuser's, which the service keeps in {data-dir}/postgres/postgres.password).
 # The data directory is $WORK/NAME unless --yarda.data-dir is given. Every user of a scenario registers from
 # 127.0.0.1, so the per-address registration limit is lifted (the limit itself has its own tests).
 start_service() {
@@ -136,9 +137,15 @@ start_service() {
         if [ -n "$port" ] && curl -sf -m 5 "http://127.0.0.1:$port/health" > /dev/null; then
             # shellcheck disable=SC2034 # read by the scenario that sourced this file
             SERVICE_PORT[$name]="$port"
-            local pg
+            local pg pgdata
             pg="$(grep -o 'Embedded PostgreSQL running on 127.0.0.1:[0-9]*' "$logfile" | tail -1 | cut -d: -f2 || true)"
-            [ -n "$pg" ] && PGPORT="$pg"
+            pgdata="$(sed -n 's/.*Embedded PostgreSQL running on 127.0.0.1:[0-9]* with data in \(.*\) (started in .*/\1/p' \
+                "$logfile" | tail -1)"
+            if [ -n "$pg" ] && [ -n "$pgdata" ]; then
+                PGPORT="$pg"
+                PGPASSWORD="$(cat "$pgdata/postgres.password")" || die "no password file in $pgdata"
+                export PGPASSWORD
+            fi
             log "service $name healthy on port $port (pid $pid)"
             return 0
         fi

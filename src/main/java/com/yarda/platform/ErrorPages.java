@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.webmvc.error.ErrorController;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -19,11 +20,15 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Errors that happen outside Spring MVC (the servlet container rejecting a request, a filter failing) end up
- * here; they get the same problem+json shape, never a stack trace or a Whitelabel page.
+ * here; they get the same problem+json shape, never a stack trace or a Whitelabel page. A database that cannot be
+ * reached there is a 503 ({@link DatabaseOutageFilter}), as inside Spring MVC.
  */
 @Hidden // the servlet container's error dispatch, not an endpoint
 @RestController
 class ErrorPages implements ErrorController {
+
+    // as ProblemHandler answers a lost database inside Spring MVC
+    private static final String RETRY_AFTER_SECONDS = "5";
 
     private final JsonMapper json;
 
@@ -35,27 +40,33 @@ class ErrorPages implements ErrorController {
     @RequestMapping(value = "/error", produces = MediaType.TEXT_HTML_VALUE)
     @Nullable
     ModelAndView page(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        HttpStatus status = status(request);
+        if (status == HttpStatus.SERVICE_UNAVAILABLE) {
+            response.setHeader(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
+        }
         if (ApiRequests.matches(request)) {
-            Problems.write(json, response, problem(request));
+            Problems.write(json, response, problem(status));
             return null; // answered
         }
-        HttpStatus status = status(request);
         return new ModelAndView("error", Map.of("status", status.value(), "reason", status.getReasonPhrase()), status);
     }
 
     @RequestMapping(value = "/error", produces = MediaType.ALL_VALUE)
     ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
-        ProblemDetail problem = problem(request);
-        return ResponseEntity.status(problem.getStatus())
-                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(problem);
+        HttpStatus status = status(request);
+        ResponseEntity.BodyBuilder answer = ResponseEntity.status(status);
+        if (status == HttpStatus.SERVICE_UNAVAILABLE) {
+            answer.header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
+        }
+        return answer.contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem(status));
     }
 
-    private static ProblemDetail problem(HttpServletRequest request) {
-        HttpStatus status = status(request);
-        String detail = status.is5xxServerError()
-                ? "Something went wrong on our side."
-                : status == HttpStatus.NOT_FOUND ? Problems.NOTHING_HERE : status.getReasonPhrase();
+    private static ProblemDetail problem(HttpStatus status) {
+        String detail = status == HttpStatus.SERVICE_UNAVAILABLE
+                ? "The service cannot reach its database right now. Try again shortly."
+                : status.is5xxServerError()
+                        ? "Something went wrong on our side."
+                        : status == HttpStatus.NOT_FOUND ? Problems.NOTHING_HERE : status.getReasonPhrase();
         return Problems.of(status, Problems.codeFor(status), detail);
     }
 

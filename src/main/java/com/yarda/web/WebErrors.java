@@ -1,6 +1,7 @@
 package com.yarda.web;
 
 import com.yarda.platform.CurrentUser;
+import com.yarda.platform.DatabaseFailures;
 import com.yarda.platform.KnownUsers;
 import com.yarda.platform.NotFound;
 import com.yarda.platform.ProblemException;
@@ -93,6 +94,10 @@ class WebErrors {
 
     @ExceptionHandler(Exception.class)
     ModelAndView unexpected(Exception e) {
+        if (DatabaseFailures.unreachable(e)) {
+            log.warn("Page request failed because the database is unreachable: {}", e.getMessage());
+            return page(HttpStatus.SERVICE_UNAVAILABLE);
+        }
         // Spring MVC's own refusals of a request (a missing parameter, a wrong method or media type): the client's
         if (e instanceof ErrorResponse refusal && refusal.getStatusCode().is4xxClientError()) {
             log.debug("Page request refused: {}", e.getMessage());

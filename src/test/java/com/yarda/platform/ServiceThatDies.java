@@ -1,6 +1,7 @@
 package com.yarda.platform;
 
 import java.nio.file.Path;
+import java.security.SecureRandom;
 
 /**
  * Run in a child JVM by {@link EmbeddedDatabaseTests}: starts the embedded PostgreSQL on a data directory the way
@@ -11,7 +12,7 @@ public final class ServiceThatDies {
     private ServiceThatDies() {}
 
     public static void main(String[] args) throws Exception {
-        EmbeddedDatabaseConfiguration.start(Path.of(args[0]));
+        new PostgresDataDirectory(Path.of(args[0]), new SecureRandom()).start(0);
         System.out.println("postgres started");
         System.out.flush();
         Thread.sleep(120_000); // the test kills this process long before

@@ -123,7 +123,8 @@ class GenerationController {
             responseCode = "503",
             description = "unavailable: the database is unreachable and nothing was charged; with generation_id when"
                     + " the connection broke while the generation was being saved (retry with the same Idempotency-Key"
-                    + " to be charged at most once)")
+                    + " to be charged at most once); or too many photos are being processed to take the photo part"
+                    + " now, nothing was stored or charged (retry after Retry-After seconds)")
     @interface AcceptAnswers {}
 
     @Operation(summary = SUMMARY, description = RULES)

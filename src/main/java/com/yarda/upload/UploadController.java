@@ -55,6 +55,10 @@ class UploadController {
             description = "unsupported_media_type: not a JPEG, PNG or WebP image (judged by its bytes, not its name)")
     @ApiResponse(responseCode = "403", description = "email_not_verified: verify your email first")
     @ApiResponse(responseCode = "429", description = "rate_limited: the daily photo or byte quota is used up")
+    @ApiResponse(
+            responseCode = "503",
+            description = "unavailable: too many photos are being processed right now (or the database is"
+                    + " unreachable); nothing was stored. Retry after the Retry-After seconds")
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ResponseEntity<Upload> upload(
             CurrentUser user, @RequestPart(name = "file", required = false) @Nullable MultipartFile file)

@@ -85,6 +85,8 @@ public class Uploads {
      *     is larger than a day's bytes
      * @throws com.yarda.platform.ValidationFailed (422) naming {@code field} when the photo is too small, too dark,
      *     overexposed, almost uniform or blurred
+     * @throws com.yarda.storage.DecodingBusy (503) when too many images are being decoded to start this one within
+     *     {@code yarda.storage.decode-wait}
      */
     public Upload store(UUID userId, String field, byte @Nullable [] bytes) {
         accounts.requireVerified(userId);

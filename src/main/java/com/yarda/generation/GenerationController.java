@@ -140,7 +140,8 @@ class GenerationController {
             description = "unavailable: the database is unreachable, or a photo sent with the request cannot be"
                     + " stored (GET /health says storage: down), and nothing was charged; with generation_id when"
                     + " the connection broke while the generation was being saved (retry with the same Idempotency-Key"
-                    + " to be charged at most once)")
+                    + " to be charged at most once); or too many photos are being processed to take the photo part"
+                    + " now, nothing was stored or charged (retry after Retry-After seconds)")
     @interface AcceptAnswers {}
 
     static final String PREFER = "wait=N (1 to 60): answer 201 with the finished generation when it ends within N"

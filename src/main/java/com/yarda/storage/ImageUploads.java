@@ -14,9 +14,10 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.Semaphore;
+import java.util.function.Function;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
 import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
@@ -32,13 +33,16 @@ import org.springframework.stereotype.Component;
 
 /**
  * Turns an uploaded file into an image that is safe to keep and to show: a JPEG, PNG or WebP (judged by its bytes)
- * within the size limits, decoded in full, turned upright, and encoded again without any metadata. EXIF carries the
- * GPS position of the photo, which here is someone's home; re-encoding the pixels is the only way to be sure that
- * nothing of it, nor of any other metadata, survives.
+ * within the size limits, decoded, turned upright, and encoded again without any metadata. EXIF carries the GPS
+ * position of the photo, which here is someone's home; re-encoding the pixels is the only way to be sure that nothing
+ * of it, nor of any other metadata, survives.
  *
  * <p>The checks run cheapest first: the byte count, the magic bytes, then the dimensions from the image header, and
  * only then the decoding of the pixels. A decompression bomb (a few kilobytes claiming billions of pixels) is
- * therefore rejected before any pixel memory is allocated.
+ * therefore rejected before any pixel memory is allocated. An image longer than {@code yarda.storage.decode-max-side}
+ * (4096 pixels) is decoded subsampled, every n-th pixel of every n-th row, and kept at that smaller size: a
+ * 40-megapixel upload becomes about 10 megapixels in memory and in storage. Decoding runs within the
+ * {@link DecodeCapacity}: a few threads of its own and a memory budget, or a fast 503.
  */
 @Component
 public class ImageUploads {
@@ -49,17 +53,22 @@ public class ImageUploads {
     // the largest array the JVM allocates reliably
     private static final long MAX_ARRAY_BYTES = Integer.MAX_VALUE - 8;
 
+    // the decoded raster, and the upright 8-bit sRGB copy that may be drawn from it, at 4 bytes a pixel each
+    private static final long BYTES_PER_DECODED_PIXEL = 8;
+
     private final long maxBytes;
     private final long maxPixels;
-    private final Semaphore decodes;
+    private final int maxSide;
+    private final DecodeCapacity decodes;
 
-    ImageUploads(StorageProperties properties) {
+    ImageUploads(StorageProperties properties, DecodeCapacity decodes) {
         this.maxBytes = properties.maxUploadSize().toBytes();
         if (maxBytes <= 0 || maxBytes > MAX_ARRAY_BYTES) {
             throw new IllegalStateException("yarda.storage.max-upload-size must be between 1 byte and 2 GB");
         }
         this.maxPixels = properties.maxPixels();
-        this.decodes = new Semaphore(properties.maxConcurrentDecodes());
+        this.maxSide = properties.decodeMaxSide();
+        this.decodes = decodes;
         requireCodecs();
     }
 
@@ -83,11 +92,13 @@ public class ImageUploads {
 
     /**
      * Checks an uploaded file and returns its pixels, upright, in a fresh encoding without metadata: JPEG stays JPEG
-     * (quality 0.9); PNG and WebP become PNG, keeping transparency. Colours are converted to 8-bit sRGB.
+     * (quality 0.9); PNG and WebP become PNG, keeping transparency. Colours are converted to 8-bit sRGB. An image
+     * longer than {@code yarda.storage.decode-max-side} comes back subsampled to at most that.
      *
      * @throws ImageTooLarge when the file has more bytes than {@code yarda.storage.max-upload-size}, or more pixels
      *     than {@code yarda.storage.max-pixels}
      * @throws UnsupportedImage when the bytes are not a JPEG, PNG or WebP image, or do not decode as one
+     * @throws DecodingBusy (503) when no decode could start within {@code yarda.storage.decode-wait}
      */
     public SanitizedImage sanitize(byte[] upload) {
         return sanitize(upload, null);
@@ -102,6 +113,7 @@ public class ImageUploads {
      * @throws ValidationFailed (422) naming {@code field}, with a message that says what to do instead
      * @throws ImageTooLarge as {@link #sanitize(byte[])}
      * @throws UnsupportedImage as {@link #sanitize(byte[])}
+     * @throws DecodingBusy as {@link #sanitize(byte[])}
      */
     public SanitizedImage sanitizePhoto(byte[] upload, String field) {
         return sanitize(upload, field);
@@ -113,31 +125,56 @@ public class ImageUploads {
             throw ImageTooLarge.bytes(maxBytes);
         }
         ImageFormat format = ImageFormat.sniff(upload).orElseThrow(UnsupportedImage::new);
+        Size size = read(upload, format, reader -> {
+            int width = readOrReject(format, () -> reader.getWidth(0));
+            int height = readOrReject(format, () -> reader.getHeight(0));
+            return new Size(width, height);
+        });
+        if (size.width() <= 0 || size.height() <= 0) {
+            throw UnsupportedImage.unreadable(format);
+        }
+        if (size.pixels() > maxPixels) {
+            log.debug(
+                    "Rejected a {} of {} × {} pixels before decoding it",
+                    format.displayName(),
+                    size.width(),
+                    size.height());
+            throw ImageTooLarge.pixels(size.width(), size.height(), maxPixels);
+        }
+        if (photoField != null && !PhotoQuality.largeEnough(size.width(), size.height())) {
+            log.debug(
+                    "Refused a {} photo of {} × {} pixels before decoding it",
+                    format.displayName(),
+                    size.width(),
+                    size.height());
+            throw refused(photoField, PhotoFlaw.TOO_SMALL);
+        }
+        int step = subsampling(size);
+        Size decoded = size.subsampled(step);
+        return decodes.run(
+                decoded.pixels() * BYTES_PER_DECODED_PIXEL,
+                () -> read(upload, format, reader -> reencode(upload, format, reader, step, photoField)));
+    }
+
+    /**
+     * Every how many pixels (and rows) the image is read: 1 up to {@code yarda.storage.decode-max-side}, more for a
+     * larger image, so that its decoded pixels take no more memory than one of that size. A design never needs more.
+     * The decoder still reads every row of the file (a PNG must be inflated in full), so the CPU a decode takes is
+     * bounded by the decode threads, not by this.
+     */
+    private int subsampling(Size size) {
+        int longest = Math.max(size.width(), size.height());
+        return (longest + maxSide - 1) / maxSide;
+    }
+
+    /** Runs {@code step} with a reader of {@code upload}, disposed of afterwards. */
+    private static <T> T read(byte[] upload, ImageFormat format, Function<ImageReader, T> step) {
         ImageReader reader = readerFor(format);
         try (ImageInputStream input = new MemoryCacheImageInputStream(new ByteArrayInputStream(upload))) {
             // Metadata is never needed (the orientation is read separately) and parsing it costs time and memory:
             // a PNG may carry zTXt chunks that inflate to gigabytes.
             reader.setInput(input, false, true);
-            int width = readOrReject(format, () -> reader.getWidth(0));
-            int height = readOrReject(format, () -> reader.getHeight(0));
-            if (width <= 0 || height <= 0) {
-                throw UnsupportedImage.unreadable(format);
-            }
-            if ((long) width * height > maxPixels) {
-                log.debug("Rejected a {} of {} × {} pixels before decoding it", format.displayName(), width, height);
-                throw ImageTooLarge.pixels(width, height, maxPixels);
-            }
-            if (photoField != null && !PhotoQuality.largeEnough(width, height)) {
-                log.debug(
-                        "Refused a {} photo of {} × {} pixels before decoding it", format.displayName(), width, height);
-                throw refused(photoField, PhotoFlaw.TOO_SMALL);
-            }
-            decodes.acquireUninterruptibly();
-            try {
-                return reencode(upload, format, reader, photoField);
-            } finally {
-                decodes.release();
-            }
+            return step.apply(reader);
         } catch (IOException e) {
             // only closing an in-memory stream can get here
             throw new UncheckedIOException(e);
@@ -147,10 +184,14 @@ public class ImageUploads {
     }
 
     private SanitizedImage reencode(
-            byte[] upload, ImageFormat format, ImageReader reader, @Nullable String photoField) {
+            byte[] upload, ImageFormat format, ImageReader reader, int step, @Nullable String photoField) {
         TruncationWarnings warnings = new TruncationWarnings();
         reader.addIIOReadWarningListener(warnings);
-        BufferedImage decoded = readOrReject(format, () -> reader.read(0));
+        ImageReadParam parameters = reader.getDefaultReadParam();
+        if (step > 1) {
+            parameters.setSourceSubsampling(step, step, 0, 0);
+        }
+        BufferedImage decoded = readOrReject(format, () -> reader.read(0, parameters));
         if (warnings.dataMissing()) {
             // the JPEG decoder fills what is missing with grey and only warns
             log.debug("Rejected a {} whose image data is incomplete: {}", format.displayName(), warnings.messages);
@@ -170,14 +211,15 @@ public class ImageUploads {
         }
         byte[] encoded = encode(upright, output);
         log.debug(
-                "Sanitized a {} upload of {} bytes into a {} × {} {} of {} bytes (orientation {})",
+                "Sanitized a {} upload of {} bytes into a {} × {} {} of {} bytes (orientation {}, every {} pixel read)",
                 format.displayName(),
                 upload.length,
                 upright.getWidth(),
                 upright.getHeight(),
                 output.displayName(),
                 encoded.length,
-                orientation);
+                orientation,
+                step);
         return new SanitizedImage(encoded, output.contentType(), upright.getWidth(), upright.getHeight());
     }
 
@@ -294,6 +336,18 @@ public class ImageUploads {
                         .hasNext()
                 && ImageIO.getImageWritersByFormatName(ImageFormat.PNG.imageIoName())
                         .hasNext();
+    }
+
+    private record Size(int width, int height) {
+
+        long pixels() {
+            return (long) width * height;
+        }
+
+        /** The size of the image read with every {@code step}-th pixel of every {@code step}-th row. */
+        Size subsampled(int step) {
+            return new Size((width + step - 1) / step, (height + step - 1) / step);
+        }
     }
 
     @FunctionalInterface

@@ -1,8 +1,10 @@
 package com.yarda.storage;
 
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -15,8 +17,15 @@ import org.springframework.validation.annotation.Validated;
  * @param directory where images are kept; unset means {@code {yarda.data-dir}/images}
  * @param maxUploadSize the largest upload accepted, in bytes as sent (larger ones answer 413)
  * @param maxPixels the most pixels (width × height) an upload may have (more answer 413)
- * @param maxConcurrentDecodes how many uploads are decoded at once; a 40-megapixel photo needs about 300 MB of heap
- *     while it is decoded and re-encoded, so the rest wait instead of exhausting the heap
+ * @param maxConcurrentDecodes how many uploads are decoded at once, each on a thread of its own; unset means one per
+ *     core ({@link #decodeConcurrency()}): decoding is pure CPU, more at once only makes each slower
+ * @param decodeWait how long an upload waits for a decode thread and for room in the memory budget before it is
+ *     refused with 503 {@code unavailable}; a burst of large images is answered at once instead of queueing
+ * @param decodeMemory the memory that the decoded pixels of all uploads being decoded may take together; unset means
+ *     a quarter of the JVM's maximum heap ({@link #decodeMemoryBytes()})
+ * @param decodeMaxSide the longest side, in pixels, of an image as it is decoded and stored: a larger upload is
+ *     decoded subsampled (every n-th pixel of every n-th row), so its pixels never take more memory than an image of
+ *     this size; at least 640, the smallest photo a design accepts
  */
 @Validated
 @ConfigurationProperties("yarda.storage")
@@ -24,10 +33,36 @@ public record StorageProperties(
         @Nullable Path directory,
         @NotNull @DefaultValue("10MB") DataSize maxUploadSize,
         @Positive @DefaultValue("40000000") long maxPixels,
-        @Positive @DefaultValue("2") int maxConcurrentDecodes) {
+        @Nullable @Positive Integer maxConcurrentDecodes,
+        @NotNull @DefaultValue("2s") Duration decodeWait,
+        @Nullable DataSize decodeMemory,
+        @Min(640) @DefaultValue("4096") int decodeMaxSide) {
+
+    public StorageProperties {
+        if (decodeWait != null && decodeWait.isNegative()) {
+            throw new IllegalArgumentException("yarda.storage.decode-wait must not be negative");
+        }
+        if (decodeMemory != null && decodeMemory.toBytes() <= 0) {
+            throw new IllegalArgumentException("yarda.storage.decode-memory must be positive");
+        }
+    }
 
     /** The image directory: {@link #directory()} when set, otherwise {@code images} under the data directory. */
     public Path imagesDirectory(Path dataDir) {
         return directory != null ? directory : dataDir.resolve("images");
+    }
+
+    /** How many uploads are decoded at once: {@link #maxConcurrentDecodes()}, or one per core when it is unset. */
+    public int decodeConcurrency() {
+        return maxConcurrentDecodes != null
+                ? maxConcurrentDecodes
+                : Math.max(1, Runtime.getRuntime().availableProcessors());
+    }
+
+    /** The decode memory budget in bytes: {@link #decodeMemory()}, or a quarter of the maximum heap when unset. */
+    public long decodeMemoryBytes() {
+        return decodeMemory != null
+                ? decodeMemory.toBytes()
+                : Runtime.getRuntime().maxMemory() / 4;
     }
 }

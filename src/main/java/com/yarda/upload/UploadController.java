@@ -63,8 +63,9 @@ class UploadController {
     @ApiResponse(responseCode = "429", description = "rate_limited: the daily photo or byte quota is used up")
     @ApiResponse(
             responseCode = "503",
-            description = "unavailable: the database is unreachable, or the image store cannot be written (GET /health"
-                    + " says storage: down); nothing was kept or counted")
+            description = "unavailable: too many photos are being processed right now (retry after the Retry-After"
+                    + " seconds), the database is unreachable, or the image store cannot be written (GET /health says"
+                    + " storage: down); nothing was kept or counted")
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ResponseEntity<Upload> upload(
             CurrentUser user, @RequestPart(name = "file", required = false) @Nullable MultipartFile file)

@@ -91,6 +91,8 @@ public class Uploads {
      * @throws com.yarda.platform.ValidationFailed (422) naming {@code field} when the photo is too small, too dark,
      *     overexposed, almost uniform or blurred
      * @throws StorageUnavailable (503) when the image store cannot be written; nothing is recorded or counted
+     * @throws com.yarda.storage.DecodingBusy (503) when too many images are being decoded to start this one within
+     *     {@code yarda.storage.decode-wait}
      */
     public Upload store(UUID userId, String field, byte @Nullable [] bytes) {
         accounts.requireVerified(userId);

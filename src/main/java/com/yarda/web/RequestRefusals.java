@@ -4,6 +4,7 @@ import com.yarda.platform.FieldProblem;
 import com.yarda.platform.ProblemException;
 import com.yarda.platform.RateLimited;
 import com.yarda.platform.ValidationFailed;
+import com.yarda.storage.DecodingBusy;
 import com.yarda.upload.UploadQuotaExceeded;
 import java.util.Optional;
 import org.springframework.ui.Model;
@@ -42,6 +43,8 @@ final class RequestRefusals {
                 }
             }
             case UploadQuotaExceeded quotaReached -> model.addAttribute("photoError", quotaReached.getMessage());
+            // too many photos being decoded at once (503): nothing was kept, the same form can be sent again
+            case DecodingBusy busy -> model.addAttribute("photoError", busy.getMessage());
             case RateLimited limited -> {
                 model.addAttribute("problem", "rate_limited");
                 model.addAttribute("retryAfter", limited.retryAfterSeconds());

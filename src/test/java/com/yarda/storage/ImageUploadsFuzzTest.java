@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import com.yarda.platform.ValidationFailed;
 import java.io.ByteArrayInputStream;
+import java.time.Duration;
 import javax.imageio.ImageIO;
 import org.springframework.util.unit.DataSize;
 
@@ -18,8 +19,9 @@ import org.springframework.util.unit.DataSize;
 class ImageUploadsFuzzTest {
 
     // the service's byte limit; fewer pixels than its 40 million keep a fuzzing run's memory small
-    private static final ImageUploads UPLOADS =
-            new ImageUploads(new StorageProperties(null, DataSize.ofMegabytes(10), 4_000_000, 2));
+    private static final StorageProperties LIMITS =
+            new StorageProperties(null, DataSize.ofMegabytes(10), 4_000_000, 2, Duration.ofSeconds(2), null, 4096);
+    private static final ImageUploads UPLOADS = new ImageUploads(LIMITS, DecodeCapacity.of(LIMITS));
 
     @FuzzTest(maxDuration = "5m")
     void sanitize(byte[] upload) throws Exception {

@@ -248,6 +248,56 @@ class ImageUploadsTest {
     }
 
     @Test
+    void aFortyMegapixelPngIsDecodedSubsampledToTheLongestSideADesignNeeds() {
+        // issue 14: 39.7 megapixels in about 50 KB, 160 MB of pixels once decoded in full
+        byte[] png = TestImages.checkeredGreyPng(7296, 5440, 256);
+        assertThat(png.length).isLessThan(100_000);
+
+        SanitizedImage photo = uploads.sanitizePhoto(png, "file");
+
+        // every second pixel of every second row: a quarter of the pixels, within 4096 on the longest side
+        assertThat(photo.width()).isEqualTo(3648);
+        assertThat(photo.height()).isEqualTo(2720);
+        BufferedImage stored = TestImages.decode(photo.bytes());
+        assertThat(stored.getWidth()).isEqualTo(3648);
+        assertThat(stored.getHeight()).isEqualTo(2720);
+        // the squares are where they were, at half the size
+        assertColour(stored, 64, 64, new Color(200, 200, 200));
+        assertColour(stored, 128 + 64, 64, new Color(60, 60, 60));
+        assertColour(stored, 64, 128 + 64, new Color(60, 60, 60));
+    }
+
+    @Test
+    void anImageJustLongerThanTheLongestSideIsSubsampledAndOneOfItIsNot() {
+        assertThat(uploads.sanitize(TestImages.checkeredGreyPng(4096, 300, 16)).width())
+                .isEqualTo(4096);
+
+        SanitizedImage longer = uploads.sanitize(TestImages.checkeredGreyPng(4097, 300, 16));
+
+        assertThat(longer.width()).isEqualTo(2049);
+        assertThat(longer.height()).isEqualTo(150);
+    }
+
+    @Test
+    void aLargePortraitJpegIsSubsampledTurnedUprightAndLosesItsGpsPosition() {
+        byte[] photo = TestImages.withSegmentAfterSoi(
+                TestImages.quadrantJpeg(8200, 1200), TestImages.app1(TestImages.exifWithGps(6)));
+
+        SanitizedImage sanitized = uploads.sanitize(photo);
+
+        // every third pixel (8200 / 3 rounded up is 2734), then a quarter turn clockwise
+        assertThat(sanitized.width()).isEqualTo(400);
+        assertThat(sanitized.height()).isEqualTo(2734);
+        BufferedImage upright = TestImages.decode(sanitized.bytes());
+        assertColour(upright, 100, 683, BLUE);
+        assertColour(upright, 300, 683, RED);
+        assertColour(upright, 100, 2050, YELLOW);
+        assertColour(upright, 300, 2050, GREEN);
+        assertThat(TestImages.contains(sanitized.bytes(), TestImages.LATITUDE_RATIONALS))
+                .isFalse();
+    }
+
+    @Test
     void turnsAPhoneStylePortraitUprightAndDropsItsGpsPosition() {
         byte[] photo = TestImages.withSegmentAfterSoi(
                 TestImages.quadrantJpeg(64, 32), TestImages.app1(TestImages.exifWithGps(6)));
@@ -340,7 +390,11 @@ class ImageUploadsTest {
     }
 
     private static ImageUploads uploadsWithLimits(DataSize maxUploadSize, long maxPixels) {
-        return new ImageUploads(new StorageProperties(null, maxUploadSize, maxPixels, 2));
+        return uploads(new StorageProperties(null, maxUploadSize, maxPixels, 2, Duration.ofSeconds(2), null, 4096));
+    }
+
+    private static ImageUploads uploads(StorageProperties properties) {
+        return new ImageUploads(properties, DecodeCapacity.of(properties));
     }
 
     private static byte[] webpFixture() throws IOException {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.yarda.platform.YardaProperties;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,6 +36,12 @@ class StorageConfigurationTest {
             StorageProperties storage = started.getBean(StorageProperties.class);
             assertThat(storage.maxUploadSize()).isEqualTo(DataSize.ofBytes(10L * 1024 * 1024));
             assertThat(storage.maxPixels()).isEqualTo(40_000_000L);
+            assertThat(storage.decodeConcurrency())
+                    .isEqualTo(Runtime.getRuntime().availableProcessors());
+            assertThat(storage.decodeWait()).isEqualTo(Duration.ofSeconds(2));
+            assertThat(storage.decodeMemoryBytes())
+                    .isEqualTo(Runtime.getRuntime().maxMemory() / 4);
+            assertThat(storage.decodeMaxSide()).isEqualTo(4096);
         });
     }
 

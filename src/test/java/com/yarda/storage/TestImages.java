@@ -214,6 +214,27 @@ final class TestImages {
         return concat(png, pngChunk("IDAT", deflate(raw)), pngChunk("IEND", new byte[0]));
     }
 
+    /**
+     * A grey PNG of light and dark squares of {@code square} pixels, as a camera would never take it but as cheap to
+     * send as the one in issue 14: every row but the first of a band of squares repeats the row above (PNG's "up"
+     * filter, all zeros), so 40 megapixels compress to about 50 KB while decoding them in full takes 40 to 160 MB.
+     */
+    static byte[] checkeredGreyPng(int width, int height, int square) {
+        byte[] raw = new byte[height * (1 + width)];
+        for (int y = 0; y < height; y++) {
+            int row = y * (1 + width);
+            if (y % square != 0) {
+                raw[row] = 2; // filter: up, and every difference to the row above is 0
+                continue;
+            }
+            for (int x = 0; x < width; x++) {
+                raw[row + 1 + x] = (byte) (((x / square) + (y / square)) % 2 == 0 ? 200 : 60);
+            }
+        }
+        return concat(
+                PNG_SIGNATURE, ihdr(width, height, 0), pngChunk("IDAT", deflate(raw)), pngChunk("IEND", new byte[0]));
+    }
+
     /** A PNG whose header claims {@code width × height} pixels, with almost no image data behind it. */
     static byte[] pngClaiming(int width, int height) {
         return concat(

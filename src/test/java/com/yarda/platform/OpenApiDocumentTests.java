@@ -36,6 +36,9 @@ class OpenApiDocumentTests extends IntegrationTest {
             Map.entry("POST /api/auth/register", "201"),
             Map.entry("POST /api/auth/resend-verification", "202"),
             Map.entry("DELETE /api/auth/me", "204"),
+            Map.entry("POST /api/auth/forgot-password", "202"),
+            Map.entry("POST /api/auth/logout-all", "204"),
+            Map.entry("POST /api/auth/change-email", "202"),
             Map.entry("POST /api/uploads", "201"),
             Map.entry("POST /api/purchases", "201"),
             Map.entry("POST /api/admin/users/{id}/adjustments", "201"));

@@ -68,6 +68,17 @@ class ApiFuzzTests extends IntegrationTest {
             new Endpoint("POST", "/api/auth/login", Body.JSON, List.of("email", "password"), List.of()),
             new Endpoint("POST", "/api/auth/verify-email", Body.JSON, List.of("token"), List.of()),
             new Endpoint("POST", "/api/auth/resend-verification", Body.JSON, List.of("email"), List.of()),
+            new Endpoint("POST", "/api/auth/forgot-password", Body.JSON, List.of("email"), List.of()),
+            new Endpoint("POST", "/api/auth/reset-password", Body.JSON, List.of("token", "password"), List.of()),
+            // never with the right current password: a change would end the callers' tokens (so is logout-all left out)
+            new Endpoint(
+                    "POST",
+                    "/api/auth/change-password",
+                    Body.JSON,
+                    List.of("current_password", "new_password"),
+                    List.of()),
+            new Endpoint("POST", "/api/auth/change-email", Body.JSON, List.of("password", "new_email"), List.of()),
+            new Endpoint("POST", "/api/auth/confirm-email-change", Body.JSON, List.of("token"), List.of()),
             new Endpoint("GET", "/api/auth/me", Body.NONE, List.of(), List.of()),
             new Endpoint("GET", "/api/credits/balance", Body.NONE, List.of(), List.of()),
             new Endpoint("GET", "/api/credits/transactions", Body.NONE, List.of(), PAGE),
@@ -506,8 +517,12 @@ class ApiFuzzTests extends IntegrationTest {
                         "no-at-sign",
                         "a@b",
                         "x".repeat(250) + "@example.com"));
-            case "password" -> likely(List.of("correct horse", "short", "x".repeat(129), "        "));
+            case "password" -> likely(List.of(PASSWORD, "short", "x".repeat(129), "        "));
             case "token" -> likely(List.of(randomText(43), "", "x".repeat(600)));
+            case "new_email" -> likely(List.of("fuzz-new-" + random.nextInt(50) + "@example.com", "no-at-sign", ""));
+            case "new_password" ->
+                // digits and symbols that zxcvbn reads as l33t make its time explode with the length (PasswordRules)
+                likely(List.of("short", "4@8({[<3691!|70$5%2+".repeat(6), "x".repeat(129), "password", "🌹".repeat(8)));
             case "input_type" -> likely(List.of("address", "photo", "Address", "video"));
             case "input_address" ->
                 likely(List.of("1428 Elm Street, Springfield", "abc", "x".repeat(201), "  12345  "));

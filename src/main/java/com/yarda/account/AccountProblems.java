@@ -18,23 +18,24 @@ final class AccountProblems {
         }
     }
 
+    /** A link's token that is unknown, was replaced by a newer one, or was used. */
     static final class InvalidToken extends ProblemException {
         InvalidToken() {
-            super(
-                    HttpStatus.UNPROCESSABLE_CONTENT,
-                    "invalid_token",
-                    "Invalid verification link",
-                    "This verification link is unknown or has already been used. Request a new one.");
+            this("This verification link is unknown or has already been used. Request a new one.");
+        }
+
+        InvalidToken(String detail) {
+            super(HttpStatus.UNPROCESSABLE_CONTENT, "invalid_token", "Invalid link", detail);
         }
     }
 
     static final class TokenExpired extends ProblemException {
         TokenExpired() {
-            super(
-                    HttpStatus.UNPROCESSABLE_CONTENT,
-                    "token_expired",
-                    "Verification link expired",
-                    "This verification link is more than 1 hour old. Request a new one.");
+            this("This verification link is more than 1 hour old. Request a new one.");
+        }
+
+        TokenExpired(String detail) {
+            super(HttpStatus.UNPROCESSABLE_CONTENT, "token_expired", "Link expired", detail);
         }
     }
 
@@ -45,6 +46,27 @@ final class AccountProblems {
                     "invalid_credentials",
                     "Invalid credentials",
                     "The email or password is wrong.");
+        }
+    }
+
+    /** The right password of an account an operator suspended: told only to whoever knows the password. */
+    static final class AccountSuspended extends ProblemException {
+        static final String DETAIL = "This account is suspended. Write to us if you think this is a mistake.";
+
+        AccountSuspended() {
+            super(HttpStatus.FORBIDDEN, "account_suspended", "Account suspended", DETAIL);
+        }
+    }
+
+    static final class AlreadySuspended extends ProblemException {
+        AlreadySuspended() {
+            super(HttpStatus.CONFLICT, "already_suspended", "Already suspended", "This account is suspended already.");
+        }
+    }
+
+    static final class NotSuspended extends ProblemException {
+        NotSuspended() {
+            super(HttpStatus.CONFLICT, "not_suspended", "Not suspended", "This account is not suspended.");
         }
     }
 }

@@ -11,7 +11,8 @@ import org.springframework.validation.annotation.Validated;
  * Account settings ({@code yarda.account.*}).
  *
  * @param verificationTtl how long an email verification link stays valid
- * @param resendCooldown at most one verification email per address in this period
+ * @param resendCooldown at most one verification email, and one password reset email, per address in this period
+ * @param passwordResetTtl how long a link to choose a new password stays valid
  * @param maxFailedLogins failed logins at one account from one client address allowed within
  *     {@code failedLoginWindow}; more get 429 (from that address only: the owner elsewhere is not locked out)
  * @param maxFailedLoginsPerClient failed logins at any accounts from one client address allowed within
@@ -28,6 +29,7 @@ import org.springframework.validation.annotation.Validated;
 public record AccountProperties(
         @NotNull @DefaultValue("1h") Duration verificationTtl,
         @NotNull @DefaultValue("60s") Duration resendCooldown,
+        @NotNull @DefaultValue("1h") Duration passwordResetTtl,
         @Positive @DefaultValue("5") int maxFailedLogins,
         @Positive @DefaultValue("50") int maxFailedLoginsPerClient,
         @NotNull @DefaultValue("15m") Duration failedLoginWindow,

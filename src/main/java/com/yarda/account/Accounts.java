@@ -1,12 +1,12 @@
 package com.yarda.account;
 
+import com.yarda.account.AccountProblems.AccountSuspended;
 import com.yarda.account.AccountProblems.EmailTaken;
 import com.yarda.account.AccountProblems.InvalidCredentials;
 import com.yarda.account.AccountProblems.InvalidToken;
 import com.yarda.account.AccountProblems.TokenExpired;
 import com.yarda.credits.Balance;
 import com.yarda.credits.Credits;
-import com.yarda.mail.Email;
 import com.yarda.mail.Mailer;
 import com.yarda.platform.AccessTokens;
 import com.yarda.platform.FieldProblem;
@@ -16,7 +16,6 @@ import com.yarda.platform.Page;
 import com.yarda.platform.RateLimited;
 import com.yarda.platform.Timestamps;
 import com.yarda.platform.ValidationFailed;
-import com.yarda.platform.YardaProperties;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,15 +35,14 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The account journey: register, verify the email, log in. Password hashing (deliberately slow) always happens
- * outside database transactions; each change is one short transaction.
+ * The account journey: register, verify the email, log in, log out everywhere. Password hashing (deliberately slow)
+ * always happens outside database transactions; each change is one short transaction. Every token and session carries
+ * the user's token epoch, and {@link #current} is asked on every authenticated request.
  */
 @Service
 public class Accounts implements KnownUsers {
 
     private static final Logger log = LoggerFactory.getLogger(Accounts.class);
-    static final int MIN_PASSWORD = 8;
-    static final int MAX_PASSWORD = 128;
 
     private final Users users;
     private final VerificationTokens tokens;
@@ -53,6 +51,8 @@ public class Accounts implements KnownUsers {
     private final TrialClaims trialClaims;
     private final Credits credits;
     private final Mailer mailer;
+    private final AccountEmails emails;
+    private final PasswordRules passwordRules;
     private final PasswordEncoder passwords;
     private final AccessTokens accessTokens;
     private final AccountRemoval removal;
@@ -60,7 +60,6 @@ public class Accounts implements KnownUsers {
     private final TransactionTemplate separateTransaction;
     private final Clock clock;
     private final AccountProperties properties;
-    private final YardaProperties yarda;
     // compared against when the email is unknown, so that both failures take the same time
     private final String unknownUserHash;
 
@@ -72,13 +71,14 @@ public class Accounts implements KnownUsers {
             TrialClaims trialClaims,
             Credits credits,
             Mailer mailer,
+            AccountEmails emails,
+            PasswordRules passwordRules,
             PasswordEncoder passwords,
             AccessTokens accessTokens,
             AccountRemoval removal,
             PlatformTransactionManager transactions,
             Clock clock,
-            AccountProperties properties,
-            YardaProperties yarda) {
+            AccountProperties properties) {
         this.users = users;
         this.tokens = tokens;
         this.attempts = attempts;
@@ -86,6 +86,8 @@ public class Accounts implements KnownUsers {
         this.trialClaims = trialClaims;
         this.credits = credits;
         this.mailer = mailer;
+        this.emails = emails;
+        this.passwordRules = passwordRules;
         this.passwords = passwords;
         this.accessTokens = accessTokens;
         this.removal = removal;
@@ -94,13 +96,12 @@ public class Accounts implements KnownUsers {
         this.separateTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.clock = clock;
         this.properties = properties;
-        this.yarda = yarda;
         this.unknownUserHash = passwords.encode(UUID.randomUUID().toString());
     }
 
     /**
      * Creates an unverified user and queues the verification email, all in one transaction. The email must be a
-     * valid address (it is trimmed and lower-cased), the password 8 to 128 characters. At most
+     * valid address (it is trimmed and lower-cased), the password one that {@link PasswordRules} accept. At most
      * {@code yarda.account.registrations-per-address} accounts are created from one client address per
      * {@code yarda.account.registration-window}. The trial credits go to the first account of a mailbox only
      * ({@link Mailboxes}; also after that account was deleted); any later one starts with none and a notice saying so.
@@ -124,7 +125,7 @@ public class Accounts implements KnownUsers {
         }
         String hash = passwords.encode(password);
         Instant now = now();
-        UserRow row = new UserRow(UUID.randomUUID(), email, hash, null, now);
+        UserRow row = new UserRow(UUID.randomUUID(), email, hash, now);
         Registration registration;
         try {
             registration = transaction.execute(status -> {
@@ -149,15 +150,11 @@ public class Accounts implements KnownUsers {
     /** The rules a registration must meet, each broken one named by its field; empty when all are met. */
     public List<FieldProblem> registrationProblems(@Nullable String rawEmail, @Nullable String password) {
         List<FieldProblem> problems = new ArrayList<>();
-        if (!EmailAddresses.isValid(rawEmail)) {
+        boolean validEmail = EmailAddresses.isValid(rawEmail);
+        if (!validEmail) {
             problems.add(new FieldProblem("email", "must be a valid email address"));
         }
-        if (password == null || password.length() < MIN_PASSWORD || password.length() > MAX_PASSWORD) {
-            problems.add(new FieldProblem("password", "must be 8 to 128 characters long"));
-        } else if (!wellFormed(password)) {
-            // hashed as UTF-8, which an unpaired surrogate cannot be encoded in
-            problems.add(new FieldProblem("password", "must be valid Unicode text"));
-        }
+        problems.addAll(passwordRules.problems("password", password, validEmail ? rawEmail : null));
         return problems;
     }
 
@@ -203,26 +200,43 @@ public class Accounts implements KnownUsers {
     }
 
     /**
-     * Checks the password and issues an access token. Unverified users may log in.
+     * Checks the password and issues an access token. Unverified users may log in, suspended ones may not.
      *
      * @param clientAddress where the request came from ({@code getRemoteAddr()}): failures are counted per account
      *     and client address, and per client address
      * @throws InvalidCredentials for a wrong password and an unknown email alike
      * @throws RateLimited after {@code yarda.account.max-failed-logins} failures at this account from this client
      *     address within the window, or {@code yarda.account.max-failed-logins-per-client} at any account
+     * @throws AccountSuspended for the right password of a suspended account
      */
     public Login login(String rawEmail, String password, String clientAddress) {
-        User user = authenticate(rawEmail, password, clientAddress);
-        AccessTokens.IssuedToken token = accessTokens.issue(user.id());
+        Authenticated authenticated = authenticate(rawEmail, password, clientAddress);
+        return login(authenticated.user(), authenticated.tokenEpoch());
+    }
+
+    /** A fresh access token of {@code user} at token epoch {@code epoch}. */
+    Login login(User user, long epoch) {
+        AccessTokens.IssuedToken token = accessTokens.issue(user.id(), epoch);
         return new Login(token.value(), "bearer", token.expiresInSeconds(), user);
     }
 
     /**
      * Checks an email and password, with the same throttling and the same answers as {@link #login}; the web app
-     * uses it to start a session.
+     * uses it to start a session, which keeps the token epoch read here.
      */
-    public User authenticate(String rawEmail, String password, String clientAddress) {
-        if (rawEmail.indexOf('\0') >= 0 || !wellFormed(password)) {
+    public Authenticated authenticate(String rawEmail, String password, String clientAddress) {
+        UserRow row = check(rawEmail, password, clientAddress);
+        if (row.suspended()) {
+            log.info("Refused a login of suspended user {}", row.id());
+            throw new AccountSuspended();
+        }
+        log.debug("User {} logged in", row.id());
+        return new Authenticated(view(row), row.tokenEpoch());
+    }
+
+    /** The user whose password {@code password} is, with the throttling of logins; suspended or not. */
+    UserRow check(String rawEmail, String password, String clientAddress) {
+        if (rawEmail.indexOf('\0') >= 0 || !PasswordRules.wellFormed(password)) {
             // no account can have such an email or password; answered like any other wrong guess
             throw new InvalidCredentials();
         }
@@ -243,8 +257,7 @@ public class Accounts implements KnownUsers {
             throw new InvalidCredentials();
         }
         attempts.clear(email, client);
-        log.debug("User {} logged in", user.get().id());
-        return view(user.get());
+        return user.get();
     }
 
     /**
@@ -259,14 +272,30 @@ public class Accounts implements KnownUsers {
     public void delete(UUID id, String password, String clientAddress) {
         String email =
                 users.findById(id).orElseThrow(() -> new NotFound("The user")).email();
-        authenticate(email, password, clientAddress);
+        check(email, password, clientAddress);
         removal.remove(id);
         log.info("Deleted account {} with all its data", id);
+    }
+
+    /**
+     * Ends every bearer token and browser session of user {@code id}, on every instance, from their next request on:
+     * the token epoch rises. Pending changes of email go with them.
+     *
+     * @throws NotFound when there is no such user
+     */
+    public void logOutEverywhere(UUID id) {
+        users.raiseEpoch(id).orElseThrow(() -> new NotFound("The user"));
+        log.info("User {} logged out everywhere", id);
     }
 
     @Override
     public boolean exists(UUID id) {
         return users.exists(id);
+    }
+
+    @Override
+    public boolean current(UUID id, long epoch) {
+        return users.current(id, epoch);
     }
 
     /** The user with their current balances. */
@@ -317,20 +346,16 @@ public class Accounts implements KnownUsers {
 
     public record Login(String accessToken, String tokenType, long expiresIn, User user) {}
 
+    /**
+     * A user whose password was just checked.
+     *
+     * @param tokenEpoch their token epoch as the check read it: a session started now keeps it
+     */
+    public record Authenticated(User user, long tokenEpoch) {}
+
     private void sendVerification(UUID userId, String email, Instant now) {
         String token = tokens.issue(userId, now, now.plus(properties.verificationTtl()));
-        String link = yarda.link("/verify-email?token=" + token);
-        mailer.send(new Email(
-                email, "Confirm your email for Yarda", """
-                Welcome to Yarda!
-
-                Confirm your email address to start designing your yard:
-
-                %s
-
-                This link works once and is valid for %s. If you did not create a Yarda account, \
-                you can ignore this email.
-                """.formatted(link, describe(properties.verificationTtl()))));
+        emails.verification(email, token, properties.verificationTtl());
     }
 
     private User view(UserRow row) {
@@ -349,34 +374,7 @@ public class Accounts implements KnownUsers {
                 row.createdAt());
     }
 
-    /** No unpaired surrogates (and no NUL, which PostgreSQL text cannot hold). */
-    private static boolean wellFormed(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '\0') {
-                return false;
-            }
-            if (Character.isHighSurrogate(c)) {
-                if (i + 1 >= text.length() || !Character.isLowSurrogate(text.charAt(i + 1))) {
-                    return false;
-                }
-                i++;
-            } else if (Character.isLowSurrogate(c)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     private Instant now() {
         return Timestamps.truncate(clock.instant());
-    }
-
-    private static String describe(Duration duration) {
-        if (duration.toMinutes() % 60 == 0 && duration.toHours() > 0) {
-            long hours = duration.toHours();
-            return hours == 1 ? "1 hour" : hours + " hours";
-        }
-        return duration.toMinutes() + " minutes";
     }
 }

@@ -11,11 +11,12 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** SQL for {@code users} (V1__accounts.sql). */
+/** SQL for {@code users} (V1__accounts.sql; token epochs and suspensions: V19, password resets: V20). */
 @Repository
 class Users {
 
-    private static final String COLUMNS = "id, email, password_hash, email_verified_at, created_at";
+    private static final String COLUMNS = "id, email, password_hash, email_verified_at, created_at, token_epoch,"
+            + " suspended_at, suspension_reason";
 
     private final JdbcClient jdbc;
 
@@ -57,6 +58,91 @@ class Users {
                 .param("id", id)
                 .query(Boolean.class)
                 .single();
+    }
+
+    /** Whether the user exists, is not suspended and is still at token epoch {@code epoch}: one primary-key read. */
+    boolean current(UUID id, long epoch) {
+        return jdbc.sql("""
+                SELECT EXISTS (SELECT 1 FROM users WHERE id = :id AND token_epoch = :epoch AND suspended_at IS NULL)
+                """)
+                .param("id", id)
+                .param("epoch", epoch)
+                .query(Boolean.class)
+                .single();
+    }
+
+    /**
+     * Ends every bearer token and browser session of the user by raising their token epoch; the new epoch, empty when
+     * there is no such user. A login that read the old epoch just before issues a token that has already ended.
+     */
+    Optional<Long> raiseEpoch(UUID id) {
+        return jdbc.sql("UPDATE users SET token_epoch = token_epoch + 1 WHERE id = :id RETURNING token_epoch")
+                .param("id", id)
+                .query(Long.class)
+                .optional();
+    }
+
+    /**
+     * Sets a new password hash and raises the token epoch, ending every token and session of the user; with
+     * {@code verify}, also marks the email verified (a reset link proves the mailbox). The new epoch.
+     */
+    Optional<Long> replacePassword(UUID id, String hash, boolean verify, Instant now) {
+        return jdbc.sql("""
+                UPDATE users
+                   SET password_hash = :hash, token_epoch = token_epoch + 1,
+                       email_verified_at = CASE WHEN :verify THEN COALESCE(email_verified_at, :now)
+                                                ELSE email_verified_at END
+                 WHERE id = :id
+                RETURNING token_epoch
+                """)
+                .param("hash", hash)
+                .param("verify", verify)
+                .param("now", Timestamps.sql(now))
+                .param("id", id)
+                .query(Long.class)
+                .optional();
+    }
+
+    /**
+     * Moves the user to {@code email}, verified, while they are still at token epoch {@code epoch}; false when the
+     * epoch moved on. Throws {@code DuplicateKeyException} when another account has the address (uq_users_email).
+     */
+    boolean changeEmail(UUID id, long epoch, String email, Instant now) {
+        return 1
+                == jdbc.sql("""
+                        UPDATE users SET email = :email, email_verified_at = :now
+                         WHERE id = :id AND token_epoch = :epoch
+                        """)
+                        .param("email", email)
+                        .param("now", Timestamps.sql(now))
+                        .param("id", id)
+                        .param("epoch", epoch)
+                        .update();
+    }
+
+    /**
+     * Suspends an active user and ends their tokens and sessions (the epoch rises); false when there is no such user
+     * or they are suspended already.
+     */
+    boolean suspend(UUID id, String reason, Instant now) {
+        return 1
+                == jdbc.sql("""
+                        UPDATE users
+                           SET suspended_at = :now, suspension_reason = :reason, token_epoch = token_epoch + 1
+                         WHERE id = :id AND suspended_at IS NULL
+                        """)
+                        .param("now", Timestamps.sql(now))
+                        .param("reason", reason)
+                        .param("id", id)
+                        .update();
+    }
+
+    /** Lifts the suspension of a suspended user; false when there is no such user or they are not suspended. */
+    boolean reactivate(UUID id) {
+        return 1 == jdbc.sql("""
+                        UPDATE users SET suspended_at = NULL, suspension_reason = NULL
+                         WHERE id = :id AND suspended_at IS NOT NULL
+                        """).param("id", id).update();
     }
 
     /** Deletes the user and, by ON DELETE CASCADE, every row of theirs in every table. */
@@ -146,12 +232,34 @@ class Users {
                 .optional();
     }
 
+    /**
+     * Takes the right to send a password reset email to {@code email}: only for an active user whose last one was
+     * queued at or before {@code sentNoLaterThan}. One statement, so concurrent requests cannot both win.
+     */
+    Optional<UUID> claimPasswordResetEmail(String email, Instant now, Instant sentNoLaterThan) {
+        return jdbc.sql("""
+                UPDATE users SET password_reset_sent_at = :now
+                 WHERE email = :email
+                   AND suspended_at IS NULL
+                   AND (password_reset_sent_at IS NULL OR password_reset_sent_at <= :cutoff)
+                RETURNING id
+                """)
+                .param("now", Timestamps.sql(now))
+                .param("email", email)
+                .param("cutoff", Timestamps.sql(sentNoLaterThan))
+                .query(UUID.class)
+                .optional();
+    }
+
     private static UserRow row(ResultSet rs, int rowNum) throws SQLException {
         return new UserRow(
                 rs.getObject("id", UUID.class),
                 rs.getString("email"),
                 rs.getString("password_hash"),
                 Timestamps.read(rs, "email_verified_at"),
-                Timestamps.read(rs, "created_at"));
+                Timestamps.read(rs, "created_at"),
+                rs.getLong("token_epoch"),
+                Timestamps.read(rs, "suspended_at"),
+                rs.getString("suspension_reason"));
     }
 }

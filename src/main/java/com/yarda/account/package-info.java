@@ -1,4 +1,7 @@
-/** Users: registration, email verification, login and the current user's profile. */
+/**
+ * Users: registration, email verification, login, forgotten and changed passwords, changes of email, ending every
+ * session at once, and suspensions.
+ */
 @ApplicationModule(allowedDependencies = {"credits", "mail", "platform"})
 @NullMarked
 package com.yarda.account;

@@ -83,6 +83,33 @@ class AdminController {
         return administration.adjust(admin.id(), id, type, request.amount(), request.reason());
     }
 
+    /** Why an account is suspended or reactivated, for the audit log. */
+    record ReasonRequest(
+            @NotBlank @Size(max = Administration.MAX_REASON) String reason) {}
+
+    @Operation(
+            summary = "Suspend an account, with a reason; recorded in the audit log",
+            description = "The account cannot log in (403 account_suspended) and every access token and browser session"
+                    + " of it stops working at once. Its designs already queued are drawn, or fail, as usual.")
+    @ApiResponse(responseCode = "200", description = "Suspended", useReturnTypeSchema = true)
+    @ApiResponse(
+            responseCode = "409",
+            description = "already_suspended; cannot_suspend_yourself: an admin cannot suspend their own account")
+    @PostMapping("/users/{id}/suspend")
+    SuspensionChange suspend(CurrentUser admin, @PathVariable UUID id, @Valid @RequestBody ReasonRequest request) {
+        return administration.suspend(admin.id(), id, request.reason());
+    }
+
+    @Operation(
+            summary = "Reactivate a suspended account, with a reason; recorded in the audit log",
+            description = "The account can log in again; the tokens and sessions the suspension ended stay ended.")
+    @ApiResponse(responseCode = "200", description = "Reactivated", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "409", description = "not_suspended: the account is not suspended")
+    @PostMapping("/users/{id}/reactivate")
+    SuspensionChange reactivate(CurrentUser admin, @PathVariable UUID id, @Valid @RequestBody ReasonRequest request) {
+        return administration.reactivate(admin.id(), id, request.reason());
+    }
+
     @Operation(summary = "Failed generations of every user with their errors, most recent first")
     @ApiResponse(responseCode = "200", description = "A page of failed generations", useReturnTypeSchema = true)
     @GetMapping("/generations/failed")

@@ -1,6 +1,8 @@
 package com.yarda.admin;
 
 import com.yarda.account.Accounts;
+import com.yarda.account.Suspensions;
+import com.yarda.account.Suspensions.Suspension;
 import com.yarda.account.User;
 import com.yarda.billing.Purchases;
 import com.yarda.credits.Balance;
@@ -39,6 +41,7 @@ public class Administration {
 
     private final AdminProperties properties;
     private final Accounts accounts;
+    private final Suspensions suspensions;
     private final Credits credits;
     private final Purchases purchases;
     private final Generations generations;
@@ -49,6 +52,7 @@ public class Administration {
     Administration(
             AdminProperties properties,
             Accounts accounts,
+            Suspensions suspensions,
             Credits credits,
             Purchases purchases,
             Generations generations,
@@ -57,6 +61,7 @@ public class Administration {
             Clock clock) {
         this.properties = properties;
         this.accounts = accounts;
+        this.suspensions = suspensions;
         this.credits = credits;
         this.purchases = purchases;
         this.generations = generations;
@@ -85,6 +90,7 @@ public class Administration {
         requireAdmin(adminId);
         return new UserDetail(
                 accounts.user(userId),
+                suspensions.of(userId).orElse(null),
                 credits.transactions(userId, DETAIL_ROWS, 0),
                 purchases.history(userId, DETAIL_ROWS, 0),
                 generations.history(userId, null, DETAIL_ROWS, 0),
@@ -102,13 +108,10 @@ public class Administration {
     @Transactional
     public Adjustment adjust(UUID adminId, UUID userId, CreditType type, int amount, String reason) {
         String adminEmail = requireAdmin(adminId);
-        String why = reason.trim();
         if (amount == 0) {
             throw new ValidationFailed("amount", "must not be 0: grant with a positive amount, deduct with a negative");
         }
-        if (why.isEmpty() || why.length() > MAX_REASON) {
-            throw new ValidationFailed("reason", "must say why, in 1 to " + MAX_REASON + " characters");
-        }
+        String why = requireReason(reason);
         if (accounts.email(userId).isEmpty()) {
             throw new NotFound("The user");
         }
@@ -129,6 +132,68 @@ public class Administration {
         auditLog.append(entry);
         log.info("Admin {} adjusted the {} credits of user {} by {}", adminId, type.value(), userId, amount);
         return new Adjustment(balance, entry);
+    }
+
+    /**
+     * Suspends an account, with the reason for it, recorded in the audit log in the same transaction: it can no longer
+     * log in, and every token and session of it ends at once. Its designs already queued are drawn as usual.
+     *
+     * @throws ValidationFailed for a blank or overlong reason; nothing changes
+     * @throws NotFound when there is no such user
+     * @throws CannotSuspendYourself when the admin names their own account
+     * @throws com.yarda.platform.ProblemException 409 {@code already_suspended}
+     */
+    @Transactional
+    public SuspensionChange suspend(UUID adminId, UUID userId, String reason) {
+        String adminEmail = requireAdmin(adminId);
+        String why = requireReason(reason);
+        if (adminId.equals(userId)) {
+            throw new CannotSuspendYourself();
+        }
+        Suspension suspension = suspensions.suspend(userId, why);
+        AuditEntry entry = audited(adminId, adminEmail, "account_suspension", userId, why);
+        log.info("Admin {} suspended user {}", adminId, userId);
+        return new SuspensionChange(userId, true, suspension.suspendedAt(), entry);
+    }
+
+    /**
+     * Lets a suspended account log in again, with the reason for it, recorded in the audit log in the same
+     * transaction. Tokens and sessions that the suspension ended stay ended.
+     *
+     * @throws ValidationFailed for a blank or overlong reason; nothing changes
+     * @throws NotFound when there is no such user
+     * @throws com.yarda.platform.ProblemException 409 {@code not_suspended}
+     */
+    @Transactional
+    public SuspensionChange reactivate(UUID adminId, UUID userId, String reason) {
+        String adminEmail = requireAdmin(adminId);
+        String why = requireReason(reason);
+        suspensions.reactivate(userId);
+        AuditEntry entry = audited(adminId, adminEmail, "account_reactivation", userId, why);
+        log.info("Admin {} reactivated user {}", adminId, userId);
+        return new SuspensionChange(userId, false, null, entry);
+    }
+
+    private AuditEntry audited(UUID adminId, String adminEmail, String action, UUID userId, String reason) {
+        AuditEntry entry = new AuditEntry(
+                UUID.randomUUID(),
+                adminId,
+                adminEmail,
+                action,
+                userId,
+                reason,
+                Map.of(),
+                Timestamps.truncate(clock.instant()));
+        auditLog.append(entry);
+        return entry;
+    }
+
+    private static String requireReason(String reason) {
+        String why = reason.trim();
+        if (why.isEmpty() || why.length() > MAX_REASON) {
+            throw new ValidationFailed("reason", "must say why, in 1 to " + MAX_REASON + " characters");
+        }
+        return why;
     }
 
     /** Failed generations of every user, most recently finished first, with their errors. */

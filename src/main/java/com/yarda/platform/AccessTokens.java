@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.UUID;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jwt.JwsHeader;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtClaimsSet;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
@@ -16,6 +17,8 @@ import org.springframework.stereotype.Component;
 public class AccessTokens {
 
     static final String ISSUER = "yarda";
+    /** The user's token epoch when the token was issued ({@link KnownUsers#current}). */
+    static final String EPOCH = "epoch";
 
     private final JwtEncoder encoder;
     private final Clock clock;
@@ -27,8 +30,11 @@ public class AccessTokens {
         this.ttl = properties.accessTokenTtl();
     }
 
-    /** A token for {@code userId}, valid for {@code yarda.security.access-token-ttl}. */
-    public IssuedToken issue(UUID userId) {
+    /**
+     * A token for {@code userId}, valid for {@code yarda.security.access-token-ttl} or until the user's token epoch
+     * moves past {@code epoch}.
+     */
+    public IssuedToken issue(UUID userId, long epoch) {
         Instant now = clock.instant();
         JwtClaimsSet claims = JwtClaimsSet.builder()
                 .issuer(ISSUER)
@@ -36,10 +42,17 @@ public class AccessTokens {
                 .issuedAt(now)
                 .expiresAt(now.plus(ttl))
                 .id(UUID.randomUUID().toString())
+                .claim(EPOCH, epoch)
                 .build();
         JwsHeader header = JwsHeader.with(MacAlgorithm.HS256).type("JWT").build();
         String token = encoder.encode(JwtEncoderParameters.from(header, claims)).getTokenValue();
         return new IssuedToken(token, ttl.toSeconds());
+    }
+
+    /** The epoch {@code jwt} was issued under; 0 (every account's first) for a token from before epochs existed. */
+    static long epoch(Jwt jwt) {
+        Object claim = jwt.getClaims().get(EPOCH);
+        return claim instanceof Number number ? number.longValue() : 0;
     }
 
     public record IssuedToken(String value, long expiresInSeconds) {}

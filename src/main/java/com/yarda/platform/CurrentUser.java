@@ -8,8 +8,11 @@ import org.springframework.security.core.AuthenticatedPrincipal;
  * The authenticated caller of a request. Declare it as a controller method parameter; a request without a valid
  * bearer token never reaches the method (401 {@code unauthenticated}). It is also the principal of a browser
  * session, which is stored in the database (hence serializable) and indexed by {@link #getName() the user id}.
+ *
+ * @param epoch the user's token epoch when the token or session was issued ({@link KnownUsers#current}); a session
+ *     stored before epochs existed reads as 0, every account's first epoch
  */
-public record CurrentUser(UUID id) implements AuthenticatedPrincipal, Serializable {
+public record CurrentUser(UUID id, long epoch) implements AuthenticatedPrincipal, Serializable {
 
     @Override
     public String getName() {

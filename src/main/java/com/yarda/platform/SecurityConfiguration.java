@@ -23,6 +23,7 @@ import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
@@ -32,7 +33,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The API ({@code /api/**}) authenticates with signed bearer tokens (HS256 only; {@code exp} checked against the injected clock).
- * It keeps no session and therefore needs no CSRF token: a browser never attaches a bearer token by itself.
+ * It keeps no session and therefore needs no CSRF token: a browser never attaches a bearer token by itself. A token
+ * that has ended (its account deleted or suspended, its user's token epoch moved on) counts as none ({@link
+ * EndedTokens}).
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration implements WebMvcConfigurer {
@@ -50,6 +53,9 @@ class SecurityConfiguration implements WebMvcConfigurer {
         "/api/auth/login",
         "/api/auth/verify-email",
         "/api/auth/resend-verification",
+        "/api/auth/forgot-password",
+        "/api/auth/reset-password",
+        "/api/auth/confirm-email-change",
         "/api/docs",
         "/api/docs/**",
         "/api/openapi.json",
@@ -88,6 +94,7 @@ class SecurityConfiguration implements WebMvcConfigurer {
                         .anyRequest()
                         .authenticated())
                 .oauth2ResourceServer(resource -> resource.jwt(jwt -> {}).authenticationEntryPoint(unauthenticated))
+                .addFilterAfter(new EndedTokens(knownUsers, json), BearerTokenAuthenticationFilter.class)
                 .exceptionHandling(exceptions ->
                         exceptions.authenticationEntryPoint(unauthenticated).accessDeniedHandler(denied));
         return http.build();
@@ -157,6 +164,6 @@ class SecurityConfiguration implements WebMvcConfigurer {
 
     @Override
     public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
-        resolvers.add(new CurrentUserResolver(knownUsers));
+        resolvers.add(new CurrentUserResolver());
     }
 }

@@ -2,33 +2,18 @@ package com.yarda.web;
 
 import com.yarda.account.Accounts;
 import com.yarda.account.Registration;
-import com.yarda.account.User;
-import com.yarda.billing.Purchases;
-import com.yarda.credits.Credits;
-import com.yarda.credits.LedgerEntry;
-import com.yarda.generation.Generations;
 import com.yarda.platform.CurrentUser;
 import com.yarda.platform.FieldProblem;
-import com.yarda.platform.Page;
 import com.yarda.platform.ProblemException;
 import com.yarda.platform.RateLimited;
 import com.yarda.platform.ValidationFailed;
-import com.yarda.upload.Uploads;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpSession;
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.core.context.SecurityContext;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.web.context.SecurityContextRepository;
-import org.springframework.security.web.csrf.CsrfTokenRepository;
 import org.springframework.security.web.savedrequest.RequestCache;
 import org.springframework.security.web.savedrequest.SavedRequest;
 import org.springframework.stereotype.Controller;
@@ -40,36 +25,20 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** Register, check your email, verify, log in, and the account page. */
+/** Register, check your email, verify, log in, the account page, and deleting the account. */
 @Controller
 class AccountPages {
 
     private final Accounts accounts;
-    private final Credits credits;
-    private final Purchases purchases;
-    private final Generations generations;
-    private final Uploads uploads;
-    private final SecurityContextRepository sessions;
+    private final AccountPage accountPage;
+    private final BrowserSessions sessions;
     private final RequestCache requestCache;
-    private final CsrfTokenRepository csrfTokens;
 
-    AccountPages(
-            Accounts accounts,
-            Credits credits,
-            Purchases purchases,
-            Generations generations,
-            Uploads uploads,
-            SecurityContextRepository sessions,
-            RequestCache requestCache,
-            CsrfTokenRepository csrfTokens) {
+    AccountPages(Accounts accounts, AccountPage accountPage, BrowserSessions sessions, RequestCache requestCache) {
         this.accounts = accounts;
-        this.credits = credits;
-        this.purchases = purchases;
-        this.generations = generations;
-        this.uploads = uploads;
+        this.accountPage = accountPage;
         this.sessions = sessions;
         this.requestCache = requestCache;
-        this.csrfTokens = csrfTokens;
     }
 
     record RegisterForm(String email, String password, String confirmPassword) {
@@ -183,9 +152,9 @@ class AccountPages {
             BindingResult result,
             HttpServletRequest request,
             HttpServletResponse response) {
-        User user;
+        Accounts.Authenticated authenticated;
         try {
-            user = accounts.authenticate(
+            authenticated = accounts.authenticate(
                     form.email() == null ? "" : form.email(), String.valueOf(form.password()), request.getRemoteAddr());
         } catch (RateLimited limited) {
             long minutes = Math.max(1, (limited.retryAfterSeconds() + 59) / 60);
@@ -194,13 +163,15 @@ class AccountPages {
                     "Too many failed attempts. Try again in " + minutes + (minutes == 1 ? " minute." : " minutes."));
             return "account/login";
         } catch (ProblemException problem) {
-            if (!"invalid_credentials".equals(problem.code())) {
-                throw problem;
+            switch (problem.code()) {
+                case "invalid_credentials" ->
+                    result.reject("invalid_credentials", "That email and password do not match an account.");
+                case "account_suspended" -> result.reject("account_suspended", problem.getMessage());
+                default -> throw problem;
             }
-            result.reject("invalid_credentials", "That email and password do not match an account.");
             return "account/login";
         }
-        startSession(user, request, response);
+        sessions.start(authenticated.user().id(), authenticated.tokenEpoch(), request, response);
         SavedRequest saved = requestCache.getRequest(request, response);
         requestCache.removeRequest(request, response);
         return "redirect:" + (saved != null ? saved.getRedirectUrl() : "/generate");
@@ -208,23 +179,7 @@ class AccountPages {
 
     @GetMapping("/account")
     String account(CurrentUser user, @RequestParam(defaultValue = "0") int page, Model model) {
-        int size = 20;
-        int current = Math.max(0, page);
-        Page<LedgerEntry> transactions = credits.transactions(user.id(), size, (long) current * size);
-        model.addAttribute("transactions", transactions);
-        model.addAttribute("page", current);
-        model.addAttribute("pages", Math.max(1, (transactions.total() + size - 1) / size));
-        model.addAttribute("purchases", purchases.history(user.id(), 10, 0).items());
-        model.addAttribute("photos", uploads.list(user.id(), AccountDataPages.PHOTOS_ON_ACCOUNT_PAGE, 0));
-        model.addAttribute(
-                "deletedDesigns",
-                generations.deletedAmong(
-                        user.id(),
-                        transactions.items().stream()
-                                .map(LedgerEntry::generationId)
-                                .filter(Objects::nonNull)
-                                .toList()));
-        return "account/account";
+        return accountPage.show(user, page, model);
     }
 
     /**
@@ -247,26 +202,8 @@ class AccountPages {
                             : refused.getMessage());
             return "redirect:/account#delete-account";
         }
-        HttpSession session = request.getSession(false);
-        if (session != null) {
-            session.invalidate();
-        }
-        SecurityContextHolder.clearContext();
+        sessions.end(request);
         redirect.addFlashAttribute("notice", "Your account was deleted, with every design, photo and credit in it.");
         return "redirect:/";
-    }
-
-    /** A new session (new id: no fixation) holding the user as its principal. */
-    private void startSession(User user, HttpServletRequest request, HttpServletResponse response) {
-        request.getSession(true);
-        request.changeSessionId();
-        UsernamePasswordAuthenticationToken authentication = UsernamePasswordAuthenticationToken.authenticated(
-                new CurrentUser(user.id()), null, List.of(new SimpleGrantedAuthority("ROLE_USER")));
-        SecurityContext context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(authentication);
-        SecurityContextHolder.setContext(context);
-        sessions.saveContext(context, request, response);
-        // a new CSRF token with the new session, as Spring Security's own login does
-        csrfTokens.saveToken(csrfTokens.generateToken(request), request, response);
     }
 }

@@ -83,6 +83,48 @@ class AdminPages {
         return "redirect:/admin/users/" + id;
     }
 
+    @PostMapping("/admin/users/{id}/suspend")
+    String suspend(
+            CurrentUser admin,
+            @PathVariable UUID id,
+            @RequestParam(defaultValue = "") String reason,
+            RedirectAttributes redirect) {
+        return changeSuspension(
+                id,
+                redirect,
+                "Account suspended: it cannot log in, and it was logged out everywhere.",
+                () -> administration.suspend(admin.id(), id, reason));
+    }
+
+    @PostMapping("/admin/users/{id}/reactivate")
+    String reactivate(
+            CurrentUser admin,
+            @PathVariable UUID id,
+            @RequestParam(defaultValue = "") String reason,
+            RedirectAttributes redirect) {
+        return changeSuspension(
+                id,
+                redirect,
+                "Account reactivated: it can log in again.",
+                () -> administration.reactivate(admin.id(), id, reason));
+    }
+
+    private static String changeSuspension(UUID id, RedirectAttributes redirect, String done, Runnable change) {
+        try {
+            change.run();
+            redirect.addFlashAttribute("message", done);
+        } catch (ValidationFailed invalid) {
+            redirect.addFlashAttribute(
+                    "error", "The reason " + invalid.errors().getFirst().message() + ".");
+        } catch (ProblemException problem) {
+            if (problem.status().value() == 404) {
+                throw problem;
+            }
+            redirect.addFlashAttribute("error", problem.getMessage());
+        }
+        return "redirect:/admin/users/" + id;
+    }
+
     @GetMapping("/admin/audit")
     String audit(CurrentUser admin, Model model) {
         model.addAttribute("audit", administration.audit(admin.id(), null, PAGE, 0));

@@ -1,5 +1,6 @@
 package com.yarda.web;
 
+import com.yarda.platform.KnownUsers;
 import com.yarda.platform.YardaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -10,6 +11,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfTokenRepository;
@@ -23,7 +25,8 @@ import org.springframework.session.web.http.DefaultCookieSerializer;
 /**
  * Browser pages log in with a session cookie (HttpOnly, SameSite=Lax, Secure when the public URL is https) and
  * every form carries a CSRF token. Pages that show a user's data send anonymous visitors to the login page and,
- * once logged in, back where they were going.
+ * once logged in, back where they were going. A session that was logged out elsewhere ends at its next request
+ * ({@link EndedSessions}).
  */
 @Configuration(proxyBeanMethods = false)
 class WebSecurityConfiguration {
@@ -79,9 +82,13 @@ class WebSecurityConfiguration {
             HttpSecurity http,
             SecurityContextRepository sessions,
             RequestCache requestCache,
-            CsrfTokenRepository csrfTokens)
+            CsrfTokenRepository csrfTokens,
+            KnownUsers knownUsers,
+            BrowserSessions browserSessions)
             throws Exception {
-        http.authorizeHttpRequests(authorize -> authorize
+        http.addFilterAfter(
+                        new EndedSessions(knownUsers, browserSessions, requestCache), SecurityContextHolderFilter.class)
+                .authorizeHttpRequests(authorize -> authorize
                         .requestMatchers(USER_PAGES)
                         .authenticated()
                         .anyRequest()

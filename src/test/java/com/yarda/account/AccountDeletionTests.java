@@ -91,7 +91,7 @@ class AccountDeletionTests extends IntegrationTest {
 
         assertThat(mailsTo(user.email())).isPositive();
 
-        deleteAccount(user, "correct horse").then().statusCode(204);
+        deleteAccount(user, PASSWORD).then().statusCode(204);
 
         for (String table : TABLES_OF_A_USER) {
             assertThat(jdbc.sql("SELECT count(*) FROM " + table + " WHERE user_id = :user")
@@ -112,7 +112,7 @@ class AccountDeletionTests extends IntegrationTest {
         // the token still has a valid signature and has not expired, but names nobody any more
         api(user.token()).get("/api/auth/me").then().statusCode(401).body("error", equalTo("unauthenticated"));
         api(user.token()).get("/api/credits/balance").then().statusCode(401);
-        login(user.email(), "correct horse").then().statusCode(401).body("error", equalTo("invalid_credentials"));
+        login(user.email(), PASSWORD).then().statusCode(401).body("error", equalTo("invalid_credentials"));
         // the address is free again: a new account, but not a second free trial for its mailbox
         register(user.email(), "another horse")
                 .then()
@@ -153,7 +153,7 @@ class AccountDeletionTests extends IntegrationTest {
             deleteAccount(user, "guess " + i).then().statusCode(401);
         }
 
-        deleteAccount(user, "correct horse").then().statusCode(429).body("error", equalTo("rate_limited"));
+        deleteAccount(user, PASSWORD).then().statusCode(429).body("error", equalTo("rate_limited"));
         api(user.token()).get("/api/auth/me").then().statusCode(200);
     }
 
@@ -166,7 +166,7 @@ class AccountDeletionTests extends IntegrationTest {
             id = acceptAddress(user, street, "california_native");
             drawing.awaitStarted();
 
-            deleteAccount(user, "correct horse")
+            deleteAccount(user, PASSWORD)
                     .then()
                     .statusCode(409)
                     .contentType("application/problem+json")
@@ -175,7 +175,7 @@ class AccountDeletionTests extends IntegrationTest {
         assertThat(awaitFinished(user, id)).containsEntry("status", "completed");
         api(user.token()).get("/api/generations/" + id + "/image").then().statusCode(200);
 
-        deleteAccount(user, "correct horse").then().statusCode(204);
+        deleteAccount(user, PASSWORD).then().statusCode(204);
     }
 
     @Test
@@ -183,7 +183,7 @@ class AccountDeletionTests extends IntegrationTest {
         TestUser user = verifiedUser();
         gate.arm();
         try (ExecutorService clients = Executors.newFixedThreadPool(2)) {
-            Future<Response> deletion = clients.submit(() -> deleteAccount(user, "correct horse"));
+            Future<Response> deletion = clients.submit(() -> deleteAccount(user, PASSWORD));
             gate.awaitReached();
             // authenticated while the account still exists, then waiting for the user row the deletion holds
             Future<Response> accept = clients.submit(() -> api(user.token())

@@ -31,15 +31,15 @@ class RegistrationLimitsTests extends IntegrationTest {
         int max = properties.registrationsPerAddress();
         // refused registrations (a bad password, a taken email) create no account and do not count
         String taken = newEmail();
-        registerFrom(address, taken, "correct horse").then().statusCode(201);
-        registerFrom(address, taken, "correct horse").then().statusCode(409);
+        registerFrom(address, taken, PASSWORD).then().statusCode(201);
+        registerFrom(address, taken, PASSWORD).then().statusCode(409);
         registerFrom(address, newEmail(), "short").then().statusCode(422);
         for (int i = 1; i < max; i++) {
-            registerFrom(address, newEmail(), "correct horse").then().statusCode(201);
+            registerFrom(address, newEmail(), PASSWORD).then().statusCode(201);
         }
 
         String refusedEmail = newEmail();
-        Response refused = registerFrom(address, refusedEmail, "correct horse");
+        Response refused = registerFrom(address, refusedEmail, PASSWORD);
 
         refused.then()
                 .statusCode(429)
@@ -53,10 +53,10 @@ class RegistrationLimitsTests extends IntegrationTest {
         assertThat(Long.parseLong(refused.header("Retry-After")))
                 .isEqualTo(refused.<Integer>path("retry_after").longValue());
         assertThat(users(refusedEmail)).isZero();
-        registerFrom(newClientAddress(), refusedEmail, "correct horse").then().statusCode(201);
+        registerFrom(newClientAddress(), refusedEmail, PASSWORD).then().statusCode(201);
 
         clock.advance(properties.registrationWindow());
-        registerFrom(address, newEmail(), "correct horse").then().statusCode(201);
+        registerFrom(address, newEmail(), PASSWORD).then().statusCode(201);
     }
 
     @Test
@@ -64,7 +64,7 @@ class RegistrationLimitsTests extends IntegrationTest {
         String address = newClientAddress();
         int max = properties.registrationsPerAddress();
 
-        List<Response> answers = race(max + 5, i -> () -> registerFrom(address, newEmail(), "correct horse"));
+        List<Response> answers = race(max + 5, i -> () -> registerFrom(address, newEmail(), PASSWORD));
 
         assertThat(answers)
                 .extracting(Response::statusCode)
@@ -80,7 +80,7 @@ class RegistrationLimitsTests extends IntegrationTest {
     @Test
     void housekeepingForgetsRegistrationsThatNoLongerCount() {
         String address = newClientAddress();
-        registerFrom(address, newEmail(), "correct horse").then().statusCode(201);
+        registerFrom(address, newEmail(), PASSWORD).then().statusCode(201);
         housekeeping.clean();
         assertThat(registrationsFrom(address)).isOne();
 
@@ -94,12 +94,12 @@ class RegistrationLimitsTests extends IntegrationTest {
     void aSecondAccountOfTheSameMailboxGetsNoTrialCreditsAndIsToldSo() {
         String local = "ann" + UUID.randomUUID().toString().substring(0, 8);
 
-        register(local + "@example.com", "correct horse")
+        register(local + "@example.com", PASSWORD)
                 .then()
                 .statusCode(201)
                 .body("trial_credits", equalTo(3))
                 .body("notice", nullValue());
-        Response tagged = register(local.toUpperCase() + "+garden@Example.com", "correct horse");
+        Response tagged = register(local.toUpperCase() + "+garden@Example.com", PASSWORD);
 
         tagged.then()
                 .statusCode(201)
@@ -107,10 +107,10 @@ class RegistrationLimitsTests extends IntegrationTest {
                 .body("trial_credits", equalTo(0))
                 .body("total_available", equalTo(0))
                 .body("notice", containsString("trial credits"));
-        String token = login(local + "+garden@example.com", "correct horse").path("access_token");
+        String token = login(local + "+garden@example.com", PASSWORD).path("access_token");
         api(token).get("/api/credits/transactions").then().statusCode(200).body("total", equalTo(0));
         // outside Gmail a dot is part of the mailbox
-        register(local.charAt(0) + "." + local.substring(1) + "@example.com", "correct horse")
+        register(local.charAt(0) + "." + local.substring(1) + "@example.com", PASSWORD)
                 .then()
                 .statusCode(201)
                 .body("trial_credits", equalTo(3));
@@ -122,10 +122,10 @@ class RegistrationLimitsTests extends IntegrationTest {
         String local = "gard" + UUID.randomUUID().toString().substring(0, 6).replaceAll("[0-9]", "x");
         String dotted = String.join(".", local.split(""));
 
-        register(local + "@gmail.com", "correct horse").then().statusCode(201).body("trial_credits", equalTo(3));
+        register(local + "@gmail.com", PASSWORD).then().statusCode(201).body("trial_credits", equalTo(3));
         for (String variant : List.of(
                 dotted + "@gmail.com", local + "+yard@googlemail.com", dotted.toUpperCase() + "+x@GoogleMail.com")) {
-            register(variant, "correct horse").then().statusCode(201).body("trial_credits", equalTo(0));
+            register(variant, PASSWORD).then().statusCode(201).body("trial_credits", equalTo(0));
         }
         assertLedgerMatchesBalances();
     }
@@ -133,10 +133,10 @@ class RegistrationLimitsTests extends IntegrationTest {
     @Test
     void deletingTheAccountDoesNotGiveTheTrialBackToItsMailbox() {
         String email = newEmail();
-        register(email, "correct horse").then().statusCode(201).body("trial_credits", equalTo(3));
-        String token = login(email, "correct horse").path("access_token");
+        register(email, PASSWORD).then().statusCode(201).body("trial_credits", equalTo(3));
+        String token = login(email, PASSWORD).path("access_token");
         api(token)
-                .body(json(Map.of("password", "correct horse")))
+                .body(json(Map.of("password", PASSWORD)))
                 .delete("/api/auth/me")
                 .then()
                 .statusCode(204);
@@ -147,7 +147,7 @@ class RegistrationLimitsTests extends IntegrationTest {
                         .list())
                 .containsExactlyInAnyOrder("bytea", "timestamp with time zone");
 
-        register(email, "correct horse")
+        register(email, PASSWORD)
                 .then()
                 .statusCode(201)
                 .body("trial_credits", equalTo(0))
@@ -168,7 +168,7 @@ class RegistrationLimitsTests extends IntegrationTest {
                 local.substring(0, 2) + "." + local.substring(2) + "+4@googlemail.com",
                 local + "+5@googlemail.com");
 
-        List<Response> answers = race(variants.size(), i -> () -> register(variants.get(i), "correct horse"));
+        List<Response> answers = race(variants.size(), i -> () -> register(variants.get(i), PASSWORD));
 
         assertThat(answers).extracting(Response::statusCode).containsOnly(201);
         assertThat(answers)

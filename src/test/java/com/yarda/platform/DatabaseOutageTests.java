@@ -45,6 +45,21 @@ class DatabaseOutageTests {
     @Test
     void healthGoes503AndRequestsAnswerUnavailableWhenTheDatabaseStops() throws Exception {
         given().port(port).get("/health").then().statusCode(200).body("database", equalTo("up"));
+        String account = "{\"email\":\"outage-user@example.com\",\"password\":\"correct horse\"}";
+        given().port(port)
+                .contentType(ContentType.JSON)
+                .body(account)
+                .post("/api/auth/register")
+                .then()
+                .statusCode(201);
+        String token = given().port(port)
+                .contentType(ContentType.JSON)
+                .body(account)
+                .post("/api/auth/login")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("access_token");
 
         postgres.close();
 
@@ -58,6 +73,14 @@ class DatabaseOutageTests {
                 .contentType(ContentType.JSON)
                 .body("{\"email\":\"outage@example.com\",\"password\":\"long enough\"}")
                 .post("/api/auth/register")
+                .then()
+                .statusCode(503)
+                .contentType("application/problem+json")
+                .body("error", equalTo("unavailable"));
+        // a token is checked against the database before anything else: that too answers 503, not 500
+        given().port(port)
+                .header("Authorization", "Bearer " + token)
+                .get("/api/credits/balance")
                 .then()
                 .statusCode(503)
                 .contentType("application/problem+json")

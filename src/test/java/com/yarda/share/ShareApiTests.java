@@ -181,7 +181,7 @@ class ShareApiTests extends IntegrationTest {
         String token = share(user, id).then().statusCode(201).extract().path("token");
 
         api(user.token())
-                .body(json(Map.of("password", "correct horse")))
+                .body(json(Map.of("password", PASSWORD)))
                 .delete("/api/auth/me")
                 .then()
                 .statusCode(204);

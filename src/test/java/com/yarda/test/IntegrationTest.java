@@ -80,6 +80,11 @@ public abstract class IntegrationTest {
      * admin ({@link #unverifiedAdminAddressUser()}).
      */
     public static final String UNVERIFIED_ADMIN_EMAIL = "night-operator@yarda.test";
+    /**
+     * The password of every account the tests register unless a test is about passwords: long enough, and not easy to
+     * guess, as every new password must be ({@code PasswordRules}).
+     */
+    public static final String PASSWORD = "correct horse";
 
     @LocalServerPort
     protected int port;
@@ -190,33 +195,25 @@ public abstract class IntegrationTest {
 
     protected TestUser verifiedUser() {
         String email = newEmail();
-        String id = register(email, "correct horse")
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("id");
+        String id = register(email, PASSWORD).then().statusCode(201).extract().path("id");
         // the verification journey has tests of its own; here it only has to be done
         jdbc.sql("UPDATE users SET email_verified_at = now() WHERE id = :id")
                 .param("id", UUID.fromString(id))
                 .update();
-        String token =
-                login(email, "correct horse").then().statusCode(200).extract().path("access_token");
+        String token = login(email, PASSWORD).then().statusCode(200).extract().path("access_token");
         return new TestUser(UUID.fromString(id), email, token);
     }
 
     /** The admin, registered on first use (the test database lives as long as the JVM), verified and logged in. */
     protected TestUser adminUser() {
-        Response registered = register(ADMIN_EMAIL, "correct horse");
+        Response registered = register(ADMIN_EMAIL, PASSWORD);
         assertThat(registered.statusCode()).isIn(201, 409);
         UUID id = jdbc.sql("UPDATE users SET email_verified_at = now() WHERE email = :email RETURNING id")
                 .param("email", ADMIN_EMAIL)
                 .query(UUID.class)
                 .single();
-        String token = login(ADMIN_EMAIL, "correct horse")
-                .then()
-                .statusCode(200)
-                .extract()
-                .path("access_token");
+        String token =
+                login(ADMIN_EMAIL, PASSWORD).then().statusCode(200).extract().path("access_token");
         return new TestUser(id, ADMIN_EMAIL, token);
     }
 
@@ -225,13 +222,13 @@ public abstract class IntegrationTest {
      * address on the admin list that its holder has not proven to own.
      */
     protected TestUser unverifiedAdminAddressUser() {
-        Response registered = register(UNVERIFIED_ADMIN_EMAIL, "correct horse");
+        Response registered = register(UNVERIFIED_ADMIN_EMAIL, PASSWORD);
         Assertions.assertThat(registered.statusCode()).isIn(201, 409);
         UUID id = jdbc.sql("SELECT id FROM users WHERE email = :email AND email_verified_at IS NULL")
                 .param("email", UNVERIFIED_ADMIN_EMAIL)
                 .query(UUID.class)
                 .single();
-        String token = login(UNVERIFIED_ADMIN_EMAIL, "correct horse")
+        String token = login(UNVERIFIED_ADMIN_EMAIL, PASSWORD)
                 .then()
                 .statusCode(200)
                 .extract()
@@ -345,7 +342,7 @@ public abstract class IntegrationTest {
     protected static Map<String, String> webSession(TestUser user) {
         Response login = browserForm()
                 .formParam("email", user.email())
-                .formParam("password", "correct horse")
+                .formParam("password", PASSWORD)
                 .post("/login");
         assertThat(login.statusCode()).as("logging in through the form").isEqualTo(302);
         return login.cookies();
@@ -385,8 +382,8 @@ public abstract class IntegrationTest {
 
     /** Registers {@code email} and returns an access token for it (the email stays unverified). */
     protected static String registerAndLogin(String email) {
-        register(email, "correct horse").then().statusCode(201);
-        return login(email, "correct horse").then().statusCode(200).extract().path("access_token");
+        register(email, PASSWORD).then().statusCode(201);
+        return login(email, PASSWORD).then().statusCode(200).extract().path("access_token");
     }
 
     /** The JSON body of a request for a design of {@code address} in {@code style}. */

@@ -13,9 +13,6 @@ import org.springframework.mail.javamail.MimeMessageHelper;
 /** Reads what the test SMTP server received. */
 public final class Mailbox {
 
-    private static final Pattern LINK =
-            Pattern.compile(Pattern.quote(IntegrationTest.PUBLIC_URL) + "/verify-email\\?token=([A-Za-z0-9_-]+)");
-
     private Mailbox() {}
 
     /** Waits until {@code recipient} has received {@code count} messages and returns them, oldest first. */
@@ -47,10 +44,20 @@ public final class Mailbox {
 
     /** The token of the verification link in the {@code index}-th message (1-based) sent to {@code recipient}. */
     public static String verificationToken(String recipient, int index) {
+        return linkToken(recipient, index, "/verify-email");
+    }
+
+    /**
+     * The token of the link to {@code path} ({@code /reset-password}, {@code /confirm-email-change}, …) in the
+     * {@code index}-th message (1-based) sent to {@code recipient}.
+     */
+    public static String linkToken(String recipient, int index, String path) {
         String body = text(awaitMessages(recipient, index).get(index - 1));
-        Matcher matcher = LINK.matcher(body);
+        Matcher matcher = Pattern.compile(
+                        Pattern.quote(IntegrationTest.PUBLIC_URL + path) + "\\?token=([A-Za-z0-9_-]+)")
+                .matcher(body);
         if (!matcher.find()) {
-            throw new AssertionError("no verification link in: " + body);
+            throw new AssertionError("no link to " + path + " in: " + body);
         }
         return matcher.group(1);
     }

@@ -144,7 +144,7 @@ class UploadLimitsTests extends IntegrationTest {
         upload(user.token(), photo).then().statusCode(429);
 
         clock.advance(DAY.plusSeconds(1));
-        String token = login(user.email(), "correct horse").path("access_token");
+        String token = login(user.email(), PASSWORD).path("access_token");
         upload(token, photo).then().statusCode(201);
         assertLedgerMatchesBalances();
     }
@@ -230,7 +230,7 @@ class UploadLimitsTests extends IntegrationTest {
         housekeeping.removeUnused();
 
         // a day later the access token has expired too
-        String token = login(user.email(), "correct horse").path("access_token");
+        String token = login(user.email(), PASSWORD).path("access_token");
         api(token).get("/api/uploads/" + unused.path("id")).then().statusCode(404);
         assertThat(images.read(unusedKey)).isEmpty();
         api(token).get((String) used.path("url")).then().statusCode(200);

@@ -116,7 +116,7 @@ abstract class BrowserTest extends IntegrationTest {
     protected void logIn(TestUser user) {
         page.navigate("/login");
         page.getByLabel("Email").fill(user.email());
-        page.getByLabel("Password").fill("correct horse");
+        page.getByLabel("Password").fill(PASSWORD);
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in"))
                 .click();
         page.waitForURL("**/generate");

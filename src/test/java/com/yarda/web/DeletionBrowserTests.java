@@ -37,7 +37,7 @@ class DeletionBrowserTests extends BrowserTest {
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Delete my account and everything in it"))
                 .click();
         assertThat(page.locator("#delete-error")).containsText("That is not your password");
-        page.getByLabel("Your password, to confirm").fill("correct horse");
+        page.getByLabel("Your password, to confirm").fill(PASSWORD);
         screenshot("14-delete-account");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Delete my account and everything in it"))
                 .click();

@@ -71,10 +71,7 @@ class DeletionPagesTests extends IntegrationTest {
                 .isOne();
 
         Response deleted = formPost(
-                session,
-                given().cookies(session).get("/account"),
-                "/account/delete",
-                Map.of("password", "correct horse"));
+                session, given().cookies(session).get("/account"), "/account/delete", Map.of("password", PASSWORD));
 
         assertThat(deleted.statusCode()).isEqualTo(302);
         assertThat(deleted.header("Location")).endsWith("/");
@@ -106,9 +103,8 @@ class DeletionPagesTests extends IntegrationTest {
         Response form = given().cookies(session).get("/generate");
         gate.arm();
         try (ExecutorService clients = Executors.newFixedThreadPool(2)) {
-            Future<Response> deletion = clients.submit(() -> api(user.token())
-                    .body(json(Map.of("password", "correct horse")))
-                    .delete("/api/auth/me"));
+            Future<Response> deletion = clients.submit(() ->
+                    api(user.token()).body(json(Map.of("password", PASSWORD))).delete("/api/auth/me"));
             gate.awaitReached();
             Future<Response> generate = clients.submit(() -> formPost(
                     session,

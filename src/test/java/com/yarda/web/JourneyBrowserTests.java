@@ -43,8 +43,8 @@ class JourneyBrowserTests extends BrowserTest {
                 .click();
 
         page.getByLabel("Email").fill(email);
-        page.getByLabel("Password", new Page.GetByLabelOptions().setExact(true)).fill("correct horse");
-        page.getByLabel("Repeat the password").fill("correct horse");
+        page.getByLabel("Password", new Page.GetByLabelOptions().setExact(true)).fill(PASSWORD);
+        page.getByLabel("Repeat the password").fill(PASSWORD);
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create account"))
                 .click();
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Check your email")))
@@ -61,7 +61,7 @@ class JourneyBrowserTests extends BrowserTest {
                 .click();
 
         page.getByLabel("Email").fill(email);
-        page.getByLabel("Password").fill("correct horse");
+        page.getByLabel("Password").fill(PASSWORD);
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in"))
                 .click();
         page.waitForURL("**/generate");
@@ -123,8 +123,8 @@ class JourneyBrowserTests extends BrowserTest {
         screenshot("07-register-errors");
 
         page.getByLabel("Email").fill(existing.email());
-        page.getByLabel("Password", new Page.GetByLabelOptions().setExact(true)).fill("long enough");
-        page.getByLabel("Repeat the password").fill("long enough");
+        page.getByLabel("Password", new Page.GetByLabelOptions().setExact(true)).fill(PASSWORD);
+        page.getByLabel("Repeat the password").fill(PASSWORD);
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create account"))
                 .click();
         assertThat(page.getByText("This email is already registered.")).isVisible();
@@ -135,6 +135,13 @@ class JourneyBrowserTests extends BrowserTest {
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create account"))
                 .click();
         assertThat(page.getByText("Must be 8 to 128 characters long.")).isVisible();
+
+        page.getByLabel("Password", new Page.GetByLabelOptions().setExact(true)).fill("password");
+        page.getByLabel("Repeat the password").fill("password");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create account"))
+                .click();
+        assertThat(page.locator(".field.has-error .field-error"))
+                .hasText("Is too easy to guess: this is a top-10 common password.");
     }
 
     @Test
@@ -301,7 +308,7 @@ class JourneyBrowserTests extends BrowserTest {
         page.navigate("/history");
         page.waitForURL("**/login");
         page.getByLabel("Email").fill(user.email());
-        page.getByLabel("Password").fill("correct horse");
+        page.getByLabel("Password").fill(PASSWORD);
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in"))
                 .click();
         page.waitForURL("**/history");
@@ -319,10 +326,10 @@ class JourneyBrowserTests extends BrowserTest {
     @Test
     void anUnverifiedUserIsAskedToVerifyAndCanAskForANewLink() {
         String email = newEmail();
-        register(email, "correct horse").then().statusCode(201);
+        register(email, PASSWORD).then().statusCode(201);
         page.navigate("/login");
         page.getByLabel("Email").fill(email);
-        page.getByLabel("Password").fill("correct horse");
+        page.getByLabel("Password").fill(PASSWORD);
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in"))
                 .click();
         page.waitForURL("**/generate");

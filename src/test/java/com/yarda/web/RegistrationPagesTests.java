@@ -18,7 +18,7 @@ class RegistrationPagesTests extends IntegrationTest {
     void theRegisterFormSaysWhenTooManyAccountsCameFromOneAddress() {
         String address = newClientAddress();
         for (int i = 0; i < 10; i++) {
-            registerFrom(address, newEmail(), "correct horse").then().statusCode(201);
+            registerFrom(address, newEmail(), PASSWORD).then().statusCode(201);
         }
         String email = newEmail();
 
@@ -39,7 +39,7 @@ class RegistrationPagesTests extends IntegrationTest {
     @Test
     void aSecondAccountOfTheSameMailboxIsToldItHasNoFreeCredits() {
         String email = newEmail();
-        register(email, "correct horse").then().statusCode(201);
+        register(email, PASSWORD).then().statusCode(201);
         String tagged = email.replace("@", "+again@");
 
         Sent registered = registerForm(newClientAddress(), tagged);
@@ -69,8 +69,8 @@ class RegistrationPagesTests extends IntegrationTest {
                 .contentType("application/x-www-form-urlencoded")
                 .formParam("_csrf", csrf.group(1))
                 .formParam("email", email)
-                .formParam("password", "correct horse")
-                .formParam("confirmPassword", "correct horse")
+                .formParam("password", PASSWORD)
+                .formParam("confirmPassword", PASSWORD)
                 .post("/register");
         Map<String, String> cookies = new HashMap<>(form.cookies());
         cookies.putAll(answer.cookies()); // the session starts with the registration, not with the form

@@ -22,7 +22,7 @@ class WebSecurityTests extends IntegrationTest {
                 .follow(false)
                 .contentType("application/x-www-form-urlencoded")
                 .formParam("email", user.email())
-                .formParam("password", "correct horse")
+                .formParam("password", PASSWORD)
                 .post("/login")
                 .then()
                 .statusCode(403);
@@ -42,7 +42,7 @@ class WebSecurityTests extends IntegrationTest {
                 .contentType("application/x-www-form-urlencoded")
                 .formParam("_csrf", csrf)
                 .formParam("email", user.email())
-                .formParam("password", "correct horse")
+                .formParam("password", PASSWORD)
                 .post("/login");
 
         assertThat(login.statusCode()).isEqualTo(302);
@@ -61,7 +61,7 @@ class WebSecurityTests extends IntegrationTest {
         TestUser impostor = unverifiedAdminAddressUser();
         Response login = browserForm()
                 .formParam("email", impostor.email())
-                .formParam("password", "correct horse")
+                .formParam("password", PASSWORD)
                 .post("/login");
         assertThat(login.statusCode()).isEqualTo(302);
         Map<String, String> session = login.cookies();

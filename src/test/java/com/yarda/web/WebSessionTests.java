@@ -84,7 +84,7 @@ class WebSessionTests extends IntegrationTest {
         TestUser user = verifiedUser();
         Response login = browserForm()
                 .formParam("email", user.email())
-                .formParam("password", "correct horse")
+                .formParam("password", PASSWORD)
                 .post("/login");
         assertThat(login.statusCode()).isEqualTo(302);
         Map<String, String> cookies = login.cookies();

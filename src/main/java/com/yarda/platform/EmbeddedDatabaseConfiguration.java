@@ -46,7 +46,12 @@ class EmbeddedDatabaseConfiguration {
                 new PostgresDataDirectory(directory, random),
                 supervision,
                 // a process manager (systemd Restart=on-failure, Docker's restart policy) starts the service again
-                () -> System.exit(SpringApplication.exit(context, () -> 1)));
+                // on a thread that is no daemon: closing the context ends every other thread that keeps the JVM
+                // alive, which would then end with status 0 before System.exit(1) were reached
+                () -> Thread.ofPlatform()
+                        .name("embedded-postgres-exit")
+                        .daemon(false)
+                        .start(() -> System.exit(SpringApplication.exit(context, () -> 1))));
         log.info(
                 "Embedded PostgreSQL running on 127.0.0.1:{} with data in {} (started in {} ms); the service logs in"
                         + " as {}, passwords in {}",

@@ -71,6 +71,12 @@ class AccountSecurityBrowserTests extends BrowserTest {
 
             page.navigate("/account");
             screenshot("42-account-security", page.locator("#security"));
+            screenshot("40-account-desktop");
+            page.setViewportSize(390, 844);
+            assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log out everywhere")))
+                    .isVisible();
+            screenshot("43-account-phone");
+            page.setViewportSize(1280, 900);
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log out everywhere"))
                     .click();
             page.waitForURL("**/login?everywhere");

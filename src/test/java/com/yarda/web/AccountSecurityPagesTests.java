@@ -139,7 +139,7 @@ class AccountSecurityPagesTests extends IntegrationTest {
         Map<String, String> session = webSession(user);
         given().get("/login").then().body(containsString("href=\"/forgot-password\""));
         Response form = given().get("/forgot-password");
-        Map<String, String> anonymous = form.cookies();
+        Map<String, String> anonymous = new HashMap<>(form.cookies());
 
         formPost(anonymous, form, "/forgot-password", Map.of("email", "nonsense"))
                 .then()
@@ -147,6 +147,7 @@ class AccountSecurityPagesTests extends IntegrationTest {
                 .body(containsString("Must be a valid email address."));
         Response sent = formPost(anonymous, form, "/forgot-password", Map.of("email", user.email()));
         assertThat(sent.header("Location")).endsWith("/forgot-password");
+        anonymous.putAll(sent.cookies()); // the session starts with what it carries to the next page
         given().cookies(anonymous)
                 .get("/forgot-password")
                 .then()

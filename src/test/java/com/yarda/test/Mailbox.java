@@ -21,6 +21,21 @@ public final class Mailbox {
                 .until(() -> TestMailServer.messagesTo(recipient), messages -> messages.size() >= count);
     }
 
+    /**
+     * Waits for the first message to {@code recipient} with this subject. Several dispatchers (one per application
+     * context on the shared test database) deliver the outbox, so messages queued close together may arrive in
+     * either order: tests find a message by what it is, not by its position.
+     */
+    public static MimeMessage awaitMessage(String recipient, String subject) {
+        return await().atMost(Duration.ofSeconds(20))
+                .until(
+                        () -> TestMailServer.messagesTo(recipient).stream()
+                                .filter(message -> subject.equals(subject(message)))
+                                .findFirst(),
+                        java.util.Optional::isPresent)
+                .orElseThrow();
+    }
+
     /** Waits until the application has delivered every queued email. */
     public static void awaitOutboxEmpty(JdbcClient jdbc) {
         await().atMost(Duration.ofSeconds(20))
@@ -42,23 +57,33 @@ public final class Mailbox {
         }
     }
 
-    /** The token of the verification link in the {@code index}-th message (1-based) sent to {@code recipient}. */
+    /** The token of the {@code index}-th (1-based) verification link sent to {@code recipient}. */
     public static String verificationToken(String recipient, int index) {
         return linkToken(recipient, index, "/verify-email");
     }
 
     /**
-     * The token of the link to {@code path} ({@code /reset-password}, {@code /confirm-email-change}, …) in the
-     * {@code index}-th message (1-based) sent to {@code recipient}.
+     * The token of the {@code index}-th (1-based) message to {@code recipient} with a link to {@code path}
+     * ({@code /reset-password}, {@code /confirm-email-change}, …), oldest first.
      */
     public static String linkToken(String recipient, int index, String path) {
-        String body = text(awaitMessages(recipient, index).get(index - 1));
-        Matcher matcher = Pattern.compile(
-                        Pattern.quote(IntegrationTest.PUBLIC_URL + path) + "\\?token=([A-Za-z0-9_-]+)")
-                .matcher(body);
-        if (!matcher.find()) {
-            throw new AssertionError("no link to " + path + " in: " + body);
+        Pattern link = Pattern.compile(Pattern.quote(IntegrationTest.PUBLIC_URL + path) + "\\?token=([A-Za-z0-9_-]+)");
+        List<String> tokens = await().atMost(Duration.ofSeconds(20))
+                .until(
+                        () -> TestMailServer.messagesTo(recipient).stream()
+                                .map(message -> link.matcher(text(message)))
+                                .filter(Matcher::find)
+                                .map(matcher -> matcher.group(1))
+                                .toList(),
+                        found -> found.size() >= index);
+        return tokens.get(index - 1);
+    }
+
+    private static String subject(MimeMessage message) {
+        try {
+            return message.getSubject();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
         }
-        return matcher.group(1);
     }
 }

@@ -11,7 +11,8 @@
             "share",
             "site",
             "storage",
-            "upload"
+            "upload",
+            "webhook"
         })
 @NullMarked
 package com.yarda.web;

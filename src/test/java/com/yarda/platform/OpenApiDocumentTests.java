@@ -38,7 +38,9 @@ class OpenApiDocumentTests extends IntegrationTest {
             Map.entry("DELETE /api/auth/me", "204"),
             Map.entry("POST /api/uploads", "201"),
             Map.entry("POST /api/purchases", "201"),
-            Map.entry("POST /api/admin/users/{id}/adjustments", "201"));
+            Map.entry("POST /api/admin/users/{id}/adjustments", "201"),
+            Map.entry("POST /api/webhooks", "201"),
+            Map.entry("DELETE /api/webhooks/{id}", "204"));
 
     private Map<String, Object> document;
 

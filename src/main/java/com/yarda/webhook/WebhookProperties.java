@@ -45,8 +45,8 @@ public record WebhookProperties(
         @NotNull @DefaultValue("30d") Duration retention,
         @DefaultValue("true") boolean enabled) {
 
-    /** A lease that ran out while its attempt could still be waiting for an answer would deliver twice. */
-    @AssertTrue(message = "yarda.webhooks.lease must be longer than yarda.webhooks.timeout")
+    /** A lease that ran out while its attempt could still be waiting for an answer would send it twice. */
+    @AssertTrue(message = "yarda.webhooks.lease must be at least twice yarda.webhooks.timeout")
     boolean isLeaseLongerThanTimeout() {
         return lease == null || timeout == null || lease.compareTo(timeout.multipliedBy(2)) >= 0;
     }

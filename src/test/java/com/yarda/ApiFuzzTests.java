@@ -99,7 +99,11 @@ class ApiFuzzTests extends IntegrationTest {
             new Endpoint("GET", "/api/generations", Body.NONE, List.of(), List.of("limit", "offset", "status")),
             new Endpoint("GET", "/api/generations/{generation}", Body.NONE, List.of(), List.of()),
             new Endpoint("GET", "/api/generations/{generation}/image", Body.NONE, List.of(), List.of()),
-            new Endpoint("GET", "/api/rate-limits/status", Body.NONE, List.of(), List.of()));
+            new Endpoint("GET", "/api/rate-limits/status", Body.NONE, List.of(), List.of()),
+            new Endpoint("POST", "/api/webhooks", Body.JSON, List.of("url", "events"), List.of()),
+            new Endpoint("GET", "/api/webhooks", Body.NONE, List.of(), List.of()),
+            new Endpoint("DELETE", "/api/webhooks/{webhook}", Body.NONE, List.of(), List.of()),
+            new Endpoint("GET", "/api/webhooks/{webhook}/deliveries", Body.NONE, List.of(), List.of()));
 
     private static final String SYNTAX = "{}[]\"\\%&=?#/;,:<>'";
     private static final List<String> METHODS = List.of("GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "HEAD");
@@ -338,7 +342,8 @@ class ApiFuzzTests extends IntegrationTest {
         String method = chance(10) ? pick(METHODS) : endpoint.method();
         String path = endpoint.path()
                 .replace("{upload}", pathId(uploadId))
-                .replace("{generation}", pathId(foreignGenerationId));
+                .replace("{generation}", pathId(foreignGenerationId))
+                .replace("{webhook}", pathId(foreignGenerationId));
         if (chance(5)) {
             path = pick(List.of(
                     path + "/",

@@ -5,6 +5,7 @@ import com.yarda.designer.Design;
 import com.yarda.designer.DesignFailed;
 import com.yarda.designer.Designer;
 import com.yarda.generation.GenerationQueue.Claim;
+import com.yarda.platform.Timestamps;
 import com.yarda.storage.ImageDeletions;
 import com.yarda.storage.ImageStore;
 import com.yarda.storage.StoredImage;
@@ -26,6 +27,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -54,6 +56,7 @@ class GenerationWorker implements SmartLifecycle {
     private final WorkerProperties properties;
     private final TransactionTemplate transaction;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
     private final String workerId;
     private final Waiter waiter;
     private final Counter completed;
@@ -78,6 +81,7 @@ class GenerationWorker implements SmartLifecycle {
             WorkerProperties properties,
             PlatformTransactionManager transactions,
             Clock clock,
+            ApplicationEventPublisher events,
             MeterRegistry meters) {
         this.queue = queue;
         this.credits = credits;
@@ -88,6 +92,7 @@ class GenerationWorker implements SmartLifecycle {
         this.properties = properties;
         this.transaction = new TransactionTemplate(transactions);
         this.clock = clock;
+        this.events = events;
         this.workerId = ManagementFactory.getRuntimeMXBean().getName() + "/"
                 + UUID.randomUUID().toString().substring(0, 8);
         this.waiter = new Waiter(properties.pollInterval());
@@ -229,7 +234,10 @@ class GenerationWorker implements SmartLifecycle {
                 return;
             }
             GenerationQueue.Outcome outcome = drafted.outcome(image, design, designer.name());
-            completedHere = transaction.execute(status -> queue.complete(claim, outcome, clock.instant()));
+            completedHere = transaction.execute(status -> {
+                Instant now = clock.instant();
+                return queue.complete(claim, outcome, now) && ended(claim, GenerationStatus.COMPLETED, now);
+            });
             if (completedHere) {
                 completed.increment();
                 log.info("Generation {} completed by {} (attempt {})", id, designer.name(), claim.attempt());
@@ -275,6 +283,17 @@ class GenerationWorker implements SmartLifecycle {
         }
         failed.increment();
         refunds.increment();
+        return ended(claim, GenerationStatus.FAILED, now);
+    }
+
+    /**
+     * In the ending transaction, right after the guarded update that ended the generation: every end goes through
+     * here, so {@link GenerationEnded} is never missed and never sent for an end that did not happen.
+     */
+    private boolean ended(Claim claim, GenerationStatus status, Instant now) {
+        GenerationRow generation = claim.generation();
+        events.publishEvent(
+                new GenerationEnded(generation.id(), generation.userId(), status, Timestamps.truncate(now)));
         return true;
     }
 

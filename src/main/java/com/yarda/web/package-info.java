@@ -12,7 +12,8 @@
             "share",
             "site",
             "storage",
-            "upload"
+            "upload",
+            "webhook"
         })
 @NullMarked
 package com.yarda.web;

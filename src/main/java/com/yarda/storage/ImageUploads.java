@@ -50,6 +50,9 @@ public class ImageUploads {
     private static final Logger log = LoggerFactory.getLogger(ImageUploads.class);
 
     private static final float JPEG_QUALITY = 0.9f;
+    // deflate level 1 (the JDK's writer uses 9 - round(9 × quality)) instead of its default 4: about a third less CPU
+    // per upload; a photo's file hardly grows (noise does not deflate anyway), flat graphics grow by up to 40%
+    private static final float PNG_COMPRESSION_QUALITY = 0.9f;
     // the largest array the JVM allocates reliably
     private static final long MAX_ARRAY_BYTES = Integer.MAX_VALUE - 8;
 
@@ -267,10 +270,8 @@ public class ImageUploads {
         try (ImageOutputStream output = new MemoryCacheImageOutputStream(bytes)) {
             writer.setOutput(output);
             ImageWriteParam parameters = writer.getDefaultWriteParam();
-            if (format == ImageFormat.JPEG) {
-                parameters.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-                parameters.setCompressionQuality(JPEG_QUALITY);
-            }
+            parameters.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+            parameters.setCompressionQuality(format == ImageFormat.JPEG ? JPEG_QUALITY : PNG_COMPRESSION_QUALITY);
             // No metadata and no thumbnails: the writer emits only what the format requires (JFIF for a JPEG).
             writer.write(null, new IIOImage(image, null, null), parameters);
         } catch (IOException e) {

@@ -17,8 +17,10 @@ import org.springframework.validation.annotation.Validated;
  * @param directory where images are kept; unset means {@code {yarda.data-dir}/images}
  * @param maxUploadSize the largest upload accepted, in bytes as sent (larger ones answer 413)
  * @param maxPixels the most pixels (width × height) an upload may have (more answer 413)
- * @param maxConcurrentDecodes how many uploads are decoded at once, each on a thread of its own; unset means one per
- *     core ({@link #decodeConcurrency()}): decoding is pure CPU, more at once only makes each slower
+ * @param maxConcurrentDecodes how many uploads are decoded at once, each on a thread of its own; unset means one
+ *     fewer than the cores, at least one ({@link #decodeConcurrency()}): decoding is pure CPU, so more at once only
+ *     makes each slower, and a core left over keeps every other request (and an embedded database) answering quickly
+ *     during a burst of large images
  * @param decodeWait how long an upload waits for a decode thread and for room in the memory budget before it is
  *     refused with 503 {@code unavailable}; a burst of large images is answered at once instead of queueing
  * @param decodeMemory the memory that the decoded pixels of all uploads being decoded may take together; unset means
@@ -52,11 +54,14 @@ public record StorageProperties(
         return directory != null ? directory : dataDir.resolve("images");
     }
 
-    /** How many uploads are decoded at once: {@link #maxConcurrentDecodes()}, or one per core when it is unset. */
+    /**
+     * How many uploads are decoded at once: {@link #maxConcurrentDecodes()}, or one fewer than the cores (at least one)
+     * when it is unset.
+     */
     public int decodeConcurrency() {
         return maxConcurrentDecodes != null
                 ? maxConcurrentDecodes
-                : Math.max(1, Runtime.getRuntime().availableProcessors());
+                : Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
     }
 
     /** The decode memory budget in bytes: {@link #decodeMemory()}, or a quarter of the maximum heap when unset. */

@@ -37,7 +37,7 @@ class StorageConfigurationTest {
             assertThat(storage.maxUploadSize()).isEqualTo(DataSize.ofBytes(10L * 1024 * 1024));
             assertThat(storage.maxPixels()).isEqualTo(40_000_000L);
             assertThat(storage.decodeConcurrency())
-                    .isEqualTo(Runtime.getRuntime().availableProcessors());
+                    .isEqualTo(Math.max(1, Runtime.getRuntime().availableProcessors() - 1));
             assertThat(storage.decodeWait()).isEqualTo(Duration.ofSeconds(2));
             assertThat(storage.decodeMemoryBytes())
                     .isEqualTo(Runtime.getRuntime().maxMemory() / 4);

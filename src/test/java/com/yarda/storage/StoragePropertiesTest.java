@@ -25,7 +25,8 @@ class StoragePropertiesTest {
         StorageProperties unset = properties(null, null, null);
         StorageProperties set = properties(null, 3, DataSize.ofMegabytes(64));
 
-        assertThat(unset.decodeConcurrency()).isEqualTo(Runtime.getRuntime().availableProcessors());
+        assertThat(unset.decodeConcurrency())
+                .isEqualTo(Math.max(1, Runtime.getRuntime().availableProcessors() - 1));
         assertThat(unset.decodeMemoryBytes()).isEqualTo(Runtime.getRuntime().maxMemory() / 4);
         assertThat(set.decodeConcurrency()).isEqualTo(3);
         assertThat(set.decodeMemoryBytes()).isEqualTo(64L * 1024 * 1024);

@@ -21,6 +21,13 @@ class OperationsApiTests extends IntegrationTest {
     }
 
     @Test
+    void livenessAndReadinessProbesAnswerWithoutALogin() {
+        // docs/deploy.md points Kubernetes and Compose at these
+        api().get("/actuator/health/liveness").then().statusCode(200).body("status", equalTo("UP"));
+        api().get("/actuator/health/readiness").then().statusCode(200).body("status", equalTo("UP"));
+    }
+
+    @Test
     void unknownRoutesAre404ProblemJson() {
         api().get("/no/such/page")
                 .then()

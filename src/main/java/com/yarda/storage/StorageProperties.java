@@ -1,8 +1,10 @@
 package com.yarda.storage;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.jspecify.annotations.Nullable;
@@ -28,6 +30,9 @@ import org.springframework.validation.annotation.Validated;
  * @param decodeMaxSide the longest side, in pixels, of an image as it is decoded and stored: a larger upload is
  *     decoded subsampled (every n-th pixel of every n-th row), so its pixels never take more memory than an image of
  *     this size; at least 640, the smallest photo a design accepts
+ * @param type where images are kept: in {@link #directory()} ({@code filesystem}, the default) or in an S3-compatible
+ *     bucket ({@code s3}), which instances on several machines share
+ * @param s3 the bucket when {@link #type()} is {@code s3} ({@code yarda.storage.s3.*})
  */
 @Validated
 @ConfigurationProperties("yarda.storage")
@@ -38,9 +43,70 @@ public record StorageProperties(
         @Nullable @Positive Integer maxConcurrentDecodes,
         @NotNull @DefaultValue("2s") Duration decodeWait,
         @Nullable DataSize decodeMemory,
-        @Min(640) @DefaultValue("4096") int decodeMaxSide) {
+        @Min(640) @DefaultValue("4096") int decodeMaxSide,
+        @NotNull @DefaultValue("filesystem") Type type,
+        @Valid @NotNull @DefaultValue S3 s3) {
+
+    /** Where images are kept. */
+    public enum Type {
+        FILESYSTEM,
+        S3
+    }
+
+    /**
+     * An S3-compatible bucket ({@code yarda.storage.s3.*}).
+     *
+     * @param bucket the bucket's name; it must exist, Yarda does not create it
+     * @param endpoint the service's URL for an S3-compatible service (MinIO, Ceph, R2, …); unset means AWS's own
+     * @param region the region to sign requests for; unset means the standard AWS chain ({@code AWS_REGION}, the
+     *     profile), and {@code us-east-1} when that names none, as most S3-compatible services expect
+     * @param pathStyleAccess {@code https://host/bucket/key} rather than {@code https://bucket.host/key}: what most
+     *     S3-compatible services behind a single host name need
+     * @param accessKey with {@code secretKey}, the credentials; both unset means the standard AWS chain (environment,
+     *     profile, container or instance role)
+     * @param secretKey never logged
+     */
+    public record S3(
+            @Nullable String bucket,
+            @Nullable URI endpoint,
+            @Nullable String region,
+            @DefaultValue("false") boolean pathStyleAccess,
+            @Nullable String accessKey,
+            @Nullable String secretKey) {
+
+        public S3 {
+            if ((accessKey == null || accessKey.isBlank()) != (secretKey == null || secretKey.isBlank())) {
+                throw new IllegalArgumentException(
+                        "yarda.storage.s3.access-key and yarda.storage.s3.secret-key must be set together, or neither"
+                                + " (then the standard AWS credentials chain is used)");
+            }
+            if (endpoint != null && (endpoint.getScheme() == null || endpoint.getHost() == null)) {
+                throw new IllegalArgumentException(
+                        "yarda.storage.s3.endpoint must be an absolute URL such as https://s3.example.com, not "
+                                + endpoint);
+            }
+        }
+
+        /** Static credentials were given ({@link #accessKey()} and {@link #secretKey()}). */
+        public boolean hasStaticCredentials() {
+            return accessKey != null && !accessKey.isBlank();
+        }
+
+        @Override
+        public String toString() {
+            // a record's own toString would print the secret key
+            return "S3[bucket=" + bucket + ", endpoint=" + endpoint + ", region=" + region + ", pathStyleAccess="
+                    + pathStyleAccess + ", accessKey=" + accessKey + ", secretKey="
+                    + (secretKey == null ? null : "******") + "]";
+        }
+    }
 
     public StorageProperties {
+        if (type == Type.S3 && (s3 == null || s3.bucket() == null || s3.bucket().isBlank())) {
+            throw new IllegalArgumentException(
+                    "yarda.storage.s3.bucket must be set when yarda.storage.type is s3: it names the bucket that"
+                            + " keeps the images");
+        }
         if (decodeWait != null && decodeWait.isNegative()) {
             throw new IllegalArgumentException("yarda.storage.decode-wait must not be negative");
         }

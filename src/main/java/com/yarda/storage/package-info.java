@@ -1,6 +1,6 @@
 /**
  * Image blobs: uploads checked, decoded and stripped of metadata before they are kept, and a store that keeps them
- * on the filesystem now (S3 later).
+ * on the filesystem or in an S3-compatible bucket.
  */
 @ApplicationModule(allowedDependencies = {"platform"})
 @NullMarked

@@ -19,8 +19,16 @@ import org.springframework.util.unit.DataSize;
 class ImageUploadsFuzzTest {
 
     // the service's byte limit; fewer pixels than its 40 million keep a fuzzing run's memory small
-    private static final StorageProperties LIMITS =
-            new StorageProperties(null, DataSize.ofMegabytes(10), 4_000_000, 2, Duration.ofSeconds(2), null, 4096);
+    private static final StorageProperties LIMITS = new StorageProperties(
+            null,
+            DataSize.ofMegabytes(10),
+            4_000_000,
+            2,
+            Duration.ofSeconds(2),
+            null,
+            4096,
+            StorageProperties.Type.FILESYSTEM,
+            new StorageProperties.S3(null, null, null, false, null, null));
     private static final ImageUploads UPLOADS = new ImageUploads(LIMITS, DecodeCapacity.of(LIMITS));
 
     @FuzzTest(maxDuration = "5m")

@@ -390,7 +390,16 @@ class ImageUploadsTest {
     }
 
     private static ImageUploads uploadsWithLimits(DataSize maxUploadSize, long maxPixels) {
-        return uploads(new StorageProperties(null, maxUploadSize, maxPixels, 2, Duration.ofSeconds(2), null, 4096));
+        return uploads(new StorageProperties(
+                null,
+                maxUploadSize,
+                maxPixels,
+                2,
+                Duration.ofSeconds(2),
+                null,
+                4096,
+                StorageProperties.Type.FILESYSTEM,
+                new StorageProperties.S3(null, null, null, false, null, null)));
     }
 
     private static ImageUploads uploads(StorageProperties properties) {

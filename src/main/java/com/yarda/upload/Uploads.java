@@ -106,7 +106,11 @@ public class Uploads {
             stored = store.store(image.bytes(), image.contentType());
         } catch (UncheckedIOException e) {
             // nothing is recorded yet: the request changes nothing, and says it is our storage, not the photo
-            log.warn("A photo of user {} could not be stored: {} ({})", userId, e.getMessage(), e.getCause());
+            log.warn(
+                    "A photo of user {} could not be stored: {} ({})",
+                    userId,
+                    e.getMessage(),
+                    String.valueOf(e.getCause()));
             throw new StorageUnavailable();
         }
         UUID id = UUID.randomUUID();

@@ -54,9 +54,7 @@ class ApiKeyController {
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON_VALUE,
                             schema = @Schema(implementation = CreatedApiKey.class)))
-    @ApiResponse(
-            responseCode = "403",
-            description = "email_not_verified: verify your email first; api_key_not_allowed: sent with an API key")
+    @ApiResponse(responseCode = "403", description = "email_not_verified: verify your email first")
     @ApiResponse(
             responseCode = "422",
             description = "validation_failed (field name): empty, longer than 100 characters or more than one line;"

@@ -105,9 +105,9 @@ class SecurityConfiguration implements WebMvcConfigurer {
                         ? Problems.of(
                                 HttpStatus.FORBIDDEN,
                                 "api_key_not_allowed",
-                                "An API key cannot do this: it cannot manage the account, its API keys or purchases."
-                                        + " Log in with your password (POST /api/auth/login) and use the access"
-                                        + " token.")
+                                "An API key cannot do this: it cannot manage the account, its API keys or purchases,"
+                                        + " nor act as an operator. Log in with your password (POST /api/auth/login)"
+                                        + " and use the access token.")
                         : Problems.of(HttpStatus.FORBIDDEN, "forbidden", "This is not allowed."));
         AuthenticationTrustResolver trust = new AuthenticationTrustResolverImpl();
         AuthorizationManager<RequestAuthorizationContext> notAnApiKey = (authentication, context) -> {

@@ -178,7 +178,8 @@
     });
   }
 
-  // A share link is copied with one tap; without a clipboard it stays visible text to select.
+  // A share link (or a secret, or an API key: data-copied says what) is copied with one tap; without a clipboard it
+  // stays visible text to select.
   function copyButtons(root) {
     each(root, '[data-copy]', function (button) {
       var source = document.querySelector(button.dataset.copy);
@@ -187,10 +188,10 @@
       button.hidden = false;
       button.addEventListener('click', function () {
         navigator.clipboard.writeText(source.value).then(function () {
-          if (status) status.textContent = 'Link copied.';
+          if (status) status.textContent = button.dataset.copied || 'Link copied.';
         }, function () {
           source.select();
-          if (status) status.textContent = 'Select the link and copy it.';
+          if (status) status.textContent = button.dataset.copied ? 'Select it and copy it.' : 'Select the link and copy it.';
         });
       });
     });

@@ -34,8 +34,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Random and malformed requests to every API endpoint (bodies, content types, headers, query strings, path ids),
  * with and without a valid bearer token: none may answer 5xx (API.md: "No request ever answers 500 for bad
  * input"), and none may change a balance. The callers with a valid token are a verified user without credits (so
- * a well-formed generation request gets as far as the credit check and is refused with 402, rolling back) and an
- * unverified user with trial credits (403 before anything is charged).
+ * a well-formed generation request gets as far as the credit check and is refused with 402, rolling back), the same
+ * user with an API key, and an unverified user with trial credits (403 before anything is charged).
  *
  * <p>Reproducible: the seed is fixed ({@code -Dyarda.fuzz.seed=…} to try another, {@code -Dyarda.fuzz.requests=…}
  * for a longer run); a failure lists the requests that got a 5xx.
@@ -103,7 +103,10 @@ class ApiFuzzTests extends IntegrationTest {
             new Endpoint("POST", "/api/webhooks", Body.JSON, List.of("url", "events"), List.of()),
             new Endpoint("GET", "/api/webhooks", Body.NONE, List.of(), List.of()),
             new Endpoint("DELETE", "/api/webhooks/{webhook}", Body.NONE, List.of(), List.of()),
-            new Endpoint("GET", "/api/webhooks/{webhook}/deliveries", Body.NONE, List.of(), List.of()));
+            new Endpoint("GET", "/api/webhooks/{webhook}/deliveries", Body.NONE, List.of(), List.of()),
+            new Endpoint("POST", "/api/keys", Body.JSON, List.of("name"), List.of()),
+            new Endpoint("GET", "/api/keys", Body.NONE, List.of(), List.of()),
+            new Endpoint("DELETE", "/api/keys/{key}", Body.NONE, List.of(), List.of()));
 
     private static final String SYNTAX = "{}[]\"\\%&=?#/;,:<>'";
     private static final List<String> METHODS = List.of("GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "HEAD");
@@ -185,15 +188,25 @@ class ApiFuzzTests extends IntegrationTest {
                 .extract()
                 .path("url");
         uploadId = uploadUrl.replaceAll(".*/uploads/([^/]+).*", "$1");
+        String apiKey = api(broke.token())
+                .body(json(Map.of("name", "Fuzzed")))
+                .post("/api/keys")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("key");
         callers = List.of(
                 new Caller("verified without credits", "Bearer " + broke.token(), true),
                 new Caller("unverified with trial credits", "Bearer " + unverifiedToken, true),
+                new Caller("API key of the verified user without credits", "Bearer " + apiKey, true),
                 new Caller("no token", null, false),
                 new Caller("garbage token", "Bearer " + headerText(40), false),
                 new Caller("tampered token", "Bearer " + tamper(broke.token()), false),
                 new Caller("unsigned token", "Bearer " + unsigned(broke.id()), false),
                 new Caller("basic auth", "Basic dXNlcjpwYXNzd29yZA==", false),
-                new Caller("empty bearer", "Bearer ", false));
+                new Caller("empty bearer", "Bearer ", false),
+                new Caller("unknown API key", "Bearer yk_" + "A".repeat(43), false),
+                new Caller("malformed API key", "Bearer yk_" + headerText(12), false));
         Map<String, String> balancesBefore = balances();
 
         List<String> failures = new ArrayList<>();
@@ -203,8 +216,9 @@ class ApiFuzzTests extends IntegrationTest {
         for (int i = 0; i < REQUESTS; i++) {
             Endpoint endpoint = ENDPOINTS.get(random.nextInt(ENDPOINTS.size()));
             // half the requests with a valid token, so that they get past authentication into the endpoints
-            Caller caller =
-                    chance(50) ? callers.get(chance(70) ? 0 : 1) : callers.get(2 + random.nextInt(callers.size() - 2));
+            Caller caller = chance(50)
+                    ? callers.get(chance(60) ? 0 : chance(50) ? 1 : 2)
+                    : callers.get(3 + random.nextInt(callers.size() - 3));
             Request request = request(endpoint, caller);
             Answer answer = send(request);
             statuses.merge(answer.status(), 1, Integer::sum);
@@ -343,7 +357,8 @@ class ApiFuzzTests extends IntegrationTest {
         String path = endpoint.path()
                 .replace("{upload}", pathId(uploadId))
                 .replace("{generation}", pathId(foreignGenerationId))
-                .replace("{webhook}", pathId(foreignGenerationId));
+                .replace("{webhook}", pathId(foreignGenerationId))
+                .replace("{key}", pathId(foreignGenerationId));
         if (chance(5)) {
             path = pick(List.of(
                     path + "/",

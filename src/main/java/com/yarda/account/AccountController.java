@@ -198,7 +198,8 @@ class AccountController {
     @Operation(
             summary = "Log out everywhere",
             description = "Every access token (this one included) and every browser session of the user stops"
-                    + " working at once; a pending change of email is cancelled.")
+                    + " working at once; a pending change of email is cancelled. API keys keep working: delete them"
+                    + " with DELETE /api/keys/{id}.")
     @ApiResponse(responseCode = "204", description = "Logged out everywhere")
     @PostMapping("/logout-all")
     ResponseEntity<Void> logoutAll(CurrentUser user) {

@@ -10,7 +10,8 @@ import org.springframework.security.core.AuthenticatedPrincipal;
  * session, which is stored in the database (hence serializable) and indexed by {@link #getName() the user id}.
  *
  * @param epoch the user's token epoch when the token or session was issued ({@link KnownUsers#current}); a session
- *     stored before epochs existed reads as 0, every account's first epoch
+ *     stored before epochs existed reads as 0, every account's first epoch; an API key has none ({@link
+ *     ApiKeyAuthentication#NO_EPOCH}: no epoch ends it, its deletion does)
  */
 public record CurrentUser(UUID id, long epoch) implements AuthenticatedPrincipal, Serializable {
 

@@ -38,12 +38,13 @@ class CurrentUserResolver implements HandlerMethodArgumentResolver {
         return user;
     }
 
-    /** The user of a bearer token or of a browser session; null for anyone else. */
+    /** The user of a bearer token (an access token or an API key) or of a browser session; null for anyone else. */
     static @Nullable CurrentUser currentUser(@Nullable Authentication authentication) {
         if (authentication != null && authentication.getPrincipal() instanceof Jwt jwt && jwt.getSubject() != null) {
             return new CurrentUser(UUID.fromString(jwt.getSubject()), AccessTokens.epoch(jwt));
         }
-        // browser pages log in with a session whose principal is the user itself
+        // browser pages log in with a session whose principal is the user itself, and an API key's is too
+        // (ApiKeyAuthentication)
         if (authentication != null && authentication.getPrincipal() instanceof CurrentUser sessionUser) {
             return sessionUser;
         }

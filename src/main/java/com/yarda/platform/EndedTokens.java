@@ -11,6 +11,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.databind.json.JsonMapper;
@@ -20,7 +21,8 @@ import tools.jackson.databind.json.JsonMapper;
  * suspended, or whose user's token epoch moved on since it was issued (a password change or reset, "log out
  * everywhere"), counts as no token. The request goes on anonymous, so an endpoint that needs a token answers 401
  * {@code unauthenticated}. Every request asks the database: there is no cache that could let an ended token through on
- * any instance.
+ * any instance. An API key is not asked about here: no epoch ends it, and it was looked up for this very request
+ * ({@link BearerTokens}).
  */
 final class EndedTokens extends OncePerRequestFilter {
 
@@ -37,9 +39,9 @@ final class EndedTokens extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        CurrentUser user = CurrentUserResolver.currentUser(
-                SecurityContextHolder.getContext().getAuthentication());
-        if (user != null) {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        CurrentUser user = CurrentUserResolver.currentUser(authentication);
+        if (user != null && !(authentication instanceof ApiKeyAuthentication)) {
             boolean current;
             try {
                 current = knownUsers.getObject().current(user.id(), user.epoch());

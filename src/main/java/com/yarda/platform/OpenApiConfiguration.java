@@ -38,7 +38,8 @@ class OpenApiConfiguration {
                                 new SecurityScheme()
                                         .type(SecurityScheme.Type.HTTP)
                                         .scheme("bearer")
-                                        .bearerFormat("JWT")))
+                                        .description("An access token from POST /api/auth/login, or an API key"
+                                                + " (yk_…) from POST /api/keys for an integration")))
                 .addSecurityItem(new SecurityRequirement().addList("bearer"));
     }
 

@@ -15,6 +15,7 @@ import io.swagger.v3.oas.models.responses.ApiResponses;
 import java.util.Arrays;
 import java.util.List;
 import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.server.PathContainer;
 import org.springframework.web.util.pattern.PathPattern;
 import org.springframework.web.util.pattern.PathPatternParser;
@@ -23,8 +24,9 @@ import org.springframework.web.util.pattern.PathPatternParser;
  * The refusals of the API in the OpenAPI document, in one place rather than on every endpoint. Every error answer of
  * an {@code /api} operation is {@code application/problem+json} with the {@code Problem} schema; an endpoint
  * declares the refusals of its own (402, 429, …) with a bare {@code @ApiResponse}, and those every operation can
- * give are added here from what the operation is: 401 unless it is public ({@link SecurityConfiguration}), 400 and
- * 415 with a request body, 422 with a body or parameters, 404 with an id in the path, 500 and 503 always.
+ * give are added here from what the operation is: 401 unless it is public ({@link SecurityConfiguration}), 403
+ * {@code api_key_not_allowed} where an API key may not go ({@link ApiKeyReach}), 400 and 415 with a request body, 422
+ * with a body or parameters, 404 with an id in the path, 500 and 503 always.
  */
 final class ProblemResponses implements OpenApiCustomizer {
 
@@ -44,12 +46,13 @@ final class ProblemResponses implements OpenApiCustomizer {
         openApi.getComponents().addSchemas(SCHEMA, problem());
         openApi.getPaths().forEach((path, item) -> {
             if (path.startsWith("/api/")) {
-                item.readOperations().forEach(operation -> document(path, operation));
+                item.readOperationsMap()
+                        .forEach((method, operation) -> document(HttpMethod.valueOf(method.name()), path, operation));
             }
         });
     }
 
-    private void document(String path, Operation operation) {
+    private void document(HttpMethod method, String path, Operation operation) {
         ApiResponses responses = operation.getResponses();
         boolean body = operation.getRequestBody() != null;
         boolean parameters =
@@ -61,7 +64,17 @@ final class ProblemResponses implements OpenApiCustomizer {
         if (isPublic(path)) {
             operation.setSecurity(List.of());
         } else {
-            add(responses, "401", "unauthenticated: no, an expired or an invalid bearer token");
+            add(responses, "401", "unauthenticated: no, an expired or an invalid bearer token or API key");
+            if (ApiKeyReach.refuses(method, path)) {
+                String keys = "api_key_not_allowed: an API key cannot do this; use an access token from POST"
+                        + " /api/auth/login";
+                ApiResponse forbidden = responses.get("403");
+                if (forbidden == null) {
+                    responses.addApiResponse("403", new ApiResponse().description(keys));
+                } else {
+                    forbidden.setDescription(forbidden.getDescription() + "; " + keys);
+                }
+            }
         }
         if (path.contains("{")) {
             add(responses, "404", "not_found: no such id, or one that belongs to someone else");

@@ -11,10 +11,17 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.AuthenticationTrustResolver;
+import org.springframework.security.authentication.AuthenticationTrustResolverImpl;
 import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
@@ -27,6 +34,7 @@ import org.springframework.security.oauth2.server.resource.web.authentication.Be
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import tools.jackson.databind.json.JsonMapper;
@@ -35,16 +43,19 @@ import tools.jackson.databind.json.JsonMapper;
  * The API ({@code /api/**}) authenticates with signed bearer tokens (HS256 only; {@code exp} checked against the injected clock).
  * It keeps no session and therefore needs no CSRF token: a browser never attaches a bearer token by itself. A token
  * that has ended (its account deleted or suspended, its user's token epoch moved on) counts as none ({@link
- * EndedTokens}).
+ * EndedTokens}). A bearer token that starts with {@code yk_} is an API key instead ({@link BearerTokens}), refused
+ * where {@link ApiKeyReach} says.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration implements WebMvcConfigurer {
 
     // looked up per request: the accounts feature that implements it needs beans of this configuration
     private final ObjectProvider<KnownUsers> knownUsers;
+    private final ObjectProvider<KnownApiKeys> knownApiKeys;
 
-    SecurityConfiguration(ObjectProvider<KnownUsers> knownUsers) {
+    SecurityConfiguration(ObjectProvider<KnownUsers> knownUsers, ObjectProvider<KnownApiKeys> knownApiKeys) {
         this.knownUsers = knownUsers;
+        this.knownApiKeys = knownApiKeys;
     }
 
     /** Endpoints that are public; everything else under /api needs a bearer token (and its OpenAPI says so). */
@@ -68,8 +79,15 @@ class SecurityConfiguration implements WebMvcConfigurer {
 
     @Bean
     @Order(1)
-    SecurityFilterChain apiSecurity(HttpSecurity http, JsonMapper json) throws Exception {
+    SecurityFilterChain apiSecurity(HttpSecurity http, JsonMapper json, JwtDecoder jwtDecoder) throws Exception {
         AuthenticationEntryPoint unauthenticated = (request, response, e) -> {
+            if (e instanceof SuspendedAccountKey) {
+                Problems.write(
+                        json,
+                        response,
+                        Problems.of(HttpStatus.FORBIDDEN, "account_suspended", SuspendedAccountKey.DETAIL));
+                return;
+            }
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
             Problems.write(
                     json,
@@ -78,10 +96,26 @@ class SecurityConfiguration implements WebMvcConfigurer {
                             HttpStatus.UNAUTHORIZED,
                             "unauthenticated",
                             "A valid bearer token is required: send Authorization: Bearer <access_token> from"
-                                    + " POST /api/auth/login."));
+                                    + " POST /api/auth/login, or an API key."));
         };
-        AccessDeniedHandler denied = (request, response, e) ->
-                Problems.write(json, response, Problems.of(HttpStatus.FORBIDDEN, "forbidden", "This is not allowed."));
+        AccessDeniedHandler denied = (request, response, e) -> Problems.write(
+                json,
+                response,
+                SecurityContextHolder.getContext().getAuthentication() instanceof ApiKeyAuthentication
+                        ? Problems.of(
+                                HttpStatus.FORBIDDEN,
+                                "api_key_not_allowed",
+                                "An API key cannot do this: it cannot manage the account, its API keys or purchases,"
+                                        + " nor act as an operator. Log in with your password (POST /api/auth/login)"
+                                        + " and use the access token.")
+                        : Problems.of(HttpStatus.FORBIDDEN, "forbidden", "This is not allowed."));
+        AuthenticationTrustResolver trust = new AuthenticationTrustResolverImpl();
+        AuthorizationManager<RequestAuthorizationContext> notAnApiKey = (authentication, context) -> {
+            Authentication caller = authentication.get();
+            return new AuthorizationDecision(
+                    trust.isAuthenticated(caller) && !(caller instanceof ApiKeyAuthentication));
+        };
+        AuthenticationManager bearerTokens = new BearerTokens(jwtDecoder, knownApiKeys);
         http.securityMatcher(ApiRequests.PATHS)
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -91,9 +125,14 @@ class SecurityConfiguration implements WebMvcConfigurer {
                 .authorizeHttpRequests(authorize -> authorize
                         .requestMatchers(PUBLIC_API)
                         .permitAll()
+                        .requestMatchers(HttpMethod.GET, ApiKeyReach.ME)
+                        .authenticated()
+                        .requestMatchers(ApiKeyReach.REFUSED)
+                        .access(notAnApiKey)
                         .anyRequest()
                         .authenticated())
-                .oauth2ResourceServer(resource -> resource.jwt(jwt -> {}).authenticationEntryPoint(unauthenticated))
+                .oauth2ResourceServer(resource -> resource.authenticationManagerResolver(request -> bearerTokens)
+                        .authenticationEntryPoint(unauthenticated))
                 .addFilterAfter(new EndedTokens(knownUsers, json), BearerTokenAuthenticationFilter.class)
                 .exceptionHandling(exceptions ->
                         exceptions.authenticationEntryPoint(unauthenticated).accessDeniedHandler(denied));

@@ -3,6 +3,7 @@
         allowedDependencies = {
             "account",
             "admin",
+            "apikey",
             "billing",
             "credits",
             "designer",

@@ -7,6 +7,8 @@ import com.yarda.YardaApplication;
 import io.restassured.http.ContentType;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.Statement;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -60,6 +62,19 @@ class DatabaseOutageTests {
                 .statusCode(200)
                 .extract()
                 .path("access_token");
+        try (Connection connection = postgres.getPostgresDatabase().getConnection();
+                Statement statement = connection.createStatement()) {
+            statement.executeUpdate("UPDATE users SET email_verified_at = now()");
+        }
+        String apiKey = given().port(port)
+                .header("Authorization", "Bearer " + token)
+                .contentType(ContentType.JSON)
+                .body("{\"name\":\"Outage\"}")
+                .post("/api/keys")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("key");
 
         postgres.close();
 
@@ -80,6 +95,14 @@ class DatabaseOutageTests {
         // a token is checked against the database before anything else: that too answers 503, not 500
         given().port(port)
                 .header("Authorization", "Bearer " + token)
+                .get("/api/credits/balance")
+                .then()
+                .statusCode(503)
+                .contentType("application/problem+json")
+                .body("error", equalTo("unavailable"));
+        // so is an API key, looked up in the database on every request
+        given().port(port)
+                .header("Authorization", "Bearer " + apiKey)
                 .get("/api/credits/balance")
                 .then()
                 .statusCode(503)

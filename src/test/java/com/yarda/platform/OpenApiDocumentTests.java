@@ -44,7 +44,9 @@ class OpenApiDocumentTests extends IntegrationTest {
             Map.entry("POST /api/purchases", "201"),
             Map.entry("POST /api/admin/users/{id}/adjustments", "201"),
             Map.entry("POST /api/webhooks", "201"),
-            Map.entry("DELETE /api/webhooks/{id}", "204"));
+            Map.entry("DELETE /api/webhooks/{id}", "204"),
+            Map.entry("POST /api/keys", "201"),
+            Map.entry("DELETE /api/keys/{id}", "204"));
 
     private Map<String, Object> document;
 

@@ -6,7 +6,7 @@ set -uo pipefail
 cd "$(dirname "$0")" || exit 2
 failed=0
 started=$(date +%s)
-for scenario in crash-kill9.sh designer-faults.sh database-outage.sh two-instances.sh; do
+for scenario in crash-kill9.sh designer-faults.sh database-outage.sh two-instances.sh two-machines.sh; do
     # every scenario is bounded by its own waits; this is the last resort against a hang
     output="$(timeout 600 "./$scenario" "$@")"
     status=$?
@@ -19,5 +19,5 @@ for scenario in crash-kill9.sh designer-faults.sh database-outage.sh two-instanc
     echo "$result"
     [[ "$result" == PASS* ]] || failed=$((failed + 1))
 done
-echo "reliability: $((4 - failed)) of 4 scenarios passed in $(($(date +%s) - started)) s"
+echo "reliability: $((5 - failed)) of 5 scenarios passed in $(($(date +%s) - started)) s"
 exit $((failed > 0))

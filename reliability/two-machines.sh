@@ -134,11 +134,11 @@ submit "$A $B" "$BATCH" batch &
 submitter=$!
 track "$submitter"
 for _ in $(seq 1 300); do
-    [ "$(sql "SELECT count(*) FROM generations WHERE status = 'processing' AND processed_by LIKE '${SERVICE_PID[b]}@%'")" -gt 0 ] \
+    [ "$(sql "SELECT count(*) FROM generations WHERE status = 'processing' AND locked_by LIKE '${SERVICE_PID[b]}@%'")" -gt 0 ] \
         && break
     sleep 0.1
 done
-in_flight="$(sql "SELECT count(*) FROM generations WHERE status = 'processing' AND processed_by LIKE '${SERVICE_PID[b]}@%'")"
+in_flight="$(sql "SELECT count(*) FROM generations WHERE status = 'processing' AND locked_by LIKE '${SERVICE_PID[b]}@%'")"
 kill -9 "${SERVICE_PID[b]}" 2> /dev/null || true
 log "B killed with $in_flight designs of its own in flight"
 wait "$submitter" || true

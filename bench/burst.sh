@@ -22,12 +22,7 @@ while [ $# -gt 0 ]; do
     shift
 done
 
-find_java
-if $BUILD; then
-    echo "building the jar" >&2
-    (cd "$ROOT" && ./mvnw -q -B package -DskipTests -Dspotless.check.skip)
-fi
-prepare
+build_then_prepare "$BUILD"
 
 start_service burst --yarda.worker.concurrency="$CONCURRENCY" --yarda.rate-limit.max-requests=100000000
 port="${SERVICE_PORT[burst]}"

@@ -30,11 +30,7 @@ done
 
 find_java
 need_commands python3 python3
-if $BUILD; then
-    echo "building the jar" >&2
-    (cd "$ROOT" && ./mvnw -q -B package -DskipTests -Dspotless.check.skip)
-fi
-prepare
+build_then_prepare "$BUILD"
 SERVICE_JAVA_OPTS=("${HEAP[@]}")
 
 CLIENT="$ROOT/bench/decode-burst.py"

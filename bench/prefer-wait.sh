@@ -20,12 +20,7 @@ for arg in "$@"; do
     esac
 done
 
-find_java
-if $BUILD; then
-    echo "building the jar" >&2
-    (cd "$ROOT" && ./mvnw -q -B package -DskipTests -Dspotless.check.skip)
-fi
-prepare
+build_then_prepare "$BUILD"
 
 start_service wait --yarda.rate-limit.max-requests=100000000
 port="${SERVICE_PORT[wait]}"

@@ -28,11 +28,7 @@ HISTORY_ROWS=10000
 
 find_java
 need_commands wrk wrk psql postgresql-client pgbench postgresql
-if $BUILD; then
-    echo "building the jar" >&2
-    (cd "$ROOT" && ./mvnw -q -B package -DskipTests -Dspotless.check.skip)
-fi
-prepare
+build_then_prepare "$BUILD"
 # the service as it runs by default: no heap or GC flags
 SERVICE_JAVA_OPTS=()
 export BENCH_LUA="$ROOT/bench/lua"

@@ -21,12 +21,7 @@ for arg in "$@"; do
     esac
 done
 
-find_java
-if $BUILD; then
-    echo "building the jar" >&2
-    (cd "$ROOT" && ./mvnw -q -B package -DskipTests -Dspotless.check.skip)
-fi
-prepare
+build_then_prepare "$BUILD"
 
 start_site_stand_in
 

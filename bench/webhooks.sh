@@ -25,12 +25,7 @@ while [ $# -gt 0 ]; do
     shift
 done
 
-find_java
-if $BUILD; then
-    echo "building the jar" >&2
-    (cd "$ROOT" && ./mvnw -q -B package -DskipTests -Dspotless.check.skip)
-fi
-prepare
+build_then_prepare "$BUILD"
 
 # the receiver: WireMock standalone (from Maven Central, like every other dependency), POST /hook → 204 at once
 (cd "$ROOT" && ./mvnw -q -B dependency:copy -Dartifact=org.wiremock:wiremock-standalone:3.13.2 \

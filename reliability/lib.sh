@@ -72,6 +72,17 @@ prepare() {
     trap 'exit 130' INT TERM
 }
 
+# build_then_prepare BUILD: what a benchmark does first: the jar is built anew when BUILD is true (a benchmark
+# measures the code as it is, not a jar left from before), then prepare.
+build_then_prepare() {
+    find_java
+    if $1; then
+        echo "building the jar" >&2
+        (cd "$ROOT" && ./mvnw -q -B package -DskipTests -Dspotless.check.skip)
+    fi
+    prepare
+}
+
 track() { PIDS+=("$1"); }
 
 cleanup() {

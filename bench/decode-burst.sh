@@ -4,8 +4,9 @@
 # (address input) one after the other. Prints the upload statuses and p50/p99/max of both probes during the burst,
 # and of the same probes in the 5 s before it (what the machine gives them without a burst).
 # The packaged jar runs on embedded PostgreSQL with its worker off (only accepting is measured), the rate limit and
-# the upload quotas raised, and the default JVM flags as in bench/run.sh (--xmx SIZE sets a maximum heap instead).
-# Usage: bench/decode-burst.sh [--no-build] [--jar PATH] [--xmx SIZE] [COUNT] [-- SERVICE ARGUMENTS...]
+# the upload quotas raised, and the default JVM flags as in bench/run.sh (--xmx SIZE sets a maximum heap instead,
+# --production the production JVM flags of reliability/lib.sh).
+# Usage: bench/decode-burst.sh [--no-build] [--jar PATH] [--xmx SIZE | --production] [COUNT] [-- SERVICE ARGUMENTS...]
 #   (COUNT default 24; arguments after -- go to the service, e.g. -- --yarda.storage.max-concurrent-decodes=1)
 set -euo pipefail
 SCENARIO="decode-burst"
@@ -20,9 +21,10 @@ while [ $# -gt 0 ]; do
         --no-build) BUILD=false ;;
         --jar) JAR="$(readlink -f "$2")"; BUILD=false; shift ;;
         --xmx) HEAP=("-Xmx$2"); shift ;;
+        --production) HEAP=("${PRODUCTION_JAVA_OPTS[@]}") ;;
         [0-9]*) COUNT="$1" ;;
         --) shift; SERVICE_ARGS=("$@"); break ;;
-        *) echo "usage: bench/decode-burst.sh [--no-build] [--jar PATH] [--xmx SIZE] [COUNT] [-- SERVICE ARGUMENTS...]" >&2
+        *) echo "usage: bench/decode-burst.sh [--no-build] [--jar PATH] [--xmx SIZE | --production] [COUNT] [-- SERVICE ARGUMENTS...]" >&2
            exit 2 ;;
     esac
     shift

@@ -7,7 +7,10 @@
 #   end to end  generations completed per second by the worker with the builtin designer; accept -> completed
 #   footprint   start to healthy (empty data directory, restart), resident memory idle and under load
 #   profile     a JFR recording of the accept load at 64 connections: where the CPU goes, hot methods
-# Usage: bench/run.sh [--quick] [--no-build]   (--quick: 10 s runs instead of 30 s, a smaller end-to-end batch)
+# Usage: bench/run.sh [--quick] [--no-build] [--production]
+#   --quick       10 s runs instead of 30 s, a smaller end-to-end batch
+#   --production  the service as README's "Running in production" runs it: the extracted jar with its AOT cache and
+#                 the production JVM flags (reliability/lib.sh), instead of `java -jar` with the JVM's defaults
 # Needs a JDK >= 21 (found like .ci/run does), wrk, psql and pgbench (installed with apt-get when missing).
 set -euo pipefail
 SCENARIO="bench"
@@ -16,11 +19,13 @@ source "$(dirname "$0")/../reliability/lib.sh"
 DURATION=30
 BATCH=300
 BUILD=true
+PRODUCTION=false
 for arg in "$@"; do
     case "$arg" in
         --quick) DURATION=10 BATCH=100 ;;
         --no-build) BUILD=false ;;
-        *) echo "usage: bench/run.sh [--quick] [--no-build]" >&2; exit 2 ;;
+        --production) PRODUCTION=true ;;
+        *) echo "usage: bench/run.sh [--quick] [--no-build] [--production]" >&2; exit 2 ;;
     esac
 done
 USERS=64
@@ -29,27 +34,36 @@ HISTORY_ROWS=10000
 find_java
 need_commands wrk wrk psql postgresql-client pgbench postgresql
 build_then_prepare "$BUILD"
-# the service as it runs by default: no heap or GC flags
-SERVICE_JAVA_OPTS=()
+if $PRODUCTION; then
+    aot_train "$WORK/app" "${PRODUCTION_JAVA_OPTS[@]}"
+    SERVICE_JAVA_OPTS=("${PRODUCTION_JAVA_OPTS[@]}" -XX:AOTCache="$WORK/app/yarda.aot")
+    JVM_FLAGS="production JVM flags \`${PRODUCTION_JAVA_OPTS[*]}\`, extracted jar with its AOT cache (\`--production\`)"
+    SUFFIX="-production"
+else
+    # the service as it runs by default: no heap or GC flags
+    SERVICE_JAVA_OPTS=()
+    JVM_FLAGS="default JVM flags"
+    SUFFIX=""
+fi
 export BENCH_LUA="$ROOT/bench/lua"
 MACHINE="$(uname -n | cut -d. -f1)"
-RESULTS="$ROOT/bench/results/$(date +%F)-$MACHINE.md"
+RESULTS="$ROOT/bench/results/$(date +%F)-$MACHINE$SUFFIX.md"
 FIGURES="$WORK/figures.md"
 : > "$FIGURES"
 
 say() { echo "$*" >> "$FIGURES"; log "$*"; }
 field() { sed -n "s/.*$1=\\([^ ]*\\).*/\\1/p" <<< "$2"; }
 ms_since() { echo $((($(date +%s%N) - $1) / 1000000)); }
-rss_kb() { awk '/^VmRSS/ {print $2}' "/proc/$1/status" 2> /dev/null || echo 0; }
-# PostgreSQL's memory: the proportional set size of the postmaster and its children (shared buffers counted once)
-pg_pss_kb() {
-    local postmaster pid total=0 pss
-    postmaster="$(head -1 "$1/postmaster.pid")"
-    for pid in "$postmaster" $(pgrep -P "$postmaster" || true); do
-        pss="$(awk '/^Pss:/ {print $2}' "/proc/$pid/smaps_rollup" 2> /dev/null || echo 0)"
-        total=$((total + ${pss:-0}))
-    done
-    echo "$total"
+# memory_sampler PID PGDATA FILE: every second, the JVM's RSS and its PostgreSQL's PSS (kB) as a line of FILE,
+# until killed; max_memory FILE: the maxima "jvm postgres together"
+memory_sampler() {
+    while kill -0 "$1" 2> /dev/null; do
+        echo "$(rss_kb "$1") $(pg_pss_kb "$2")"
+        sleep 1
+    done > "$3"
+}
+max_memory() {
+    awk '$1 > j { j = $1 } $2 > p { p = $2 } $1 + $2 > t { t = $1 + $2 } END { print j + 0, p + 0, t + 0 }' "$1"
 }
 # CPU time in clock ticks: of one process, and of a PostgreSQL server (the postmaster, its reaped children, its
 # live children)
@@ -133,6 +147,8 @@ export BENCH_TOKENS="$WORK/tokens.lua"
 sleep 5
 RSS_IDLE_KB=$(rss_kb "${SERVICE_PID[accept]}")
 PG_IDLE_KB=$(pg_pss_kb "$PGDATA_ACCEPT")
+memory_sampler "${SERVICE_PID[accept]}" "$PGDATA_ACCEPT" "$WORK/memory-accept.txt" &
+track $!
 
 log "warm-up"
 wrk_run warmup 16 10 accept.lua "$URL"
@@ -174,6 +190,7 @@ BENCH_TOKENS="$WORK/history-token.lua" BENCH_ROWS=$HISTORY_ROWS BENCH_PAGES=firs
 BENCH_TOKENS="$WORK/history-token.lua" BENCH_ROWS=$HISTORY_ROWS BENCH_PAGES=random wrk_run history_random 16 "$DURATION" history.lua "$URL"
 LEDGER_HISTORY="$(invariants | sed 's/ unsettled=[0-9]*//')"
 stop_service accept
+read -r MAX_JVM_ACCEPT MAX_PG_ACCEPT MAX_ALL_ACCEPT < <(max_memory "$WORK/memory-accept.txt")
 
 # restart on the same data directory
 t0=$(date +%s%N)
@@ -202,6 +219,8 @@ SAMPLES="$(grep -c 'jdk.ExecutionSample' "$WORK/samples.txt" || true)"
 # ---------------------------------------------------------------------------------------------------------------
 # end to end: a fresh service with its worker (default concurrency) and the builtin designer
 start_service e2e --yarda.rate-limit.max-requests=100000000
+memory_sampler "${SERVICE_PID[e2e]}" "$WORK/e2e/postgres" "$WORK/memory-e2e.txt" &
+track $!
 make_users "${SERVICE_PORT[e2e]}" 8 e2e
 # one at a time on an idle service
 for i in $(seq 1 20); do
@@ -232,6 +251,7 @@ BURST="$(sql "SELECT count(*) FILTER (WHERE status = 'completed') || ' ' || coun
                 FROM generations WHERE input_address LIKE 'burst-%'")"
 LEDGER_E2E="$(invariants)"
 stop_service e2e
+read -r MAX_JVM_E2E MAX_PG_E2E MAX_ALL_E2E < <(max_memory "$WORK/memory-e2e.txt")
 LOAD_AFTER="$(uptime_load)"
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -248,7 +268,7 @@ accepted64=$((rows_after - rows_mid))
 {
     echo "# Yarda benchmark results: $(date +%F) on $MACHINE"
     echo
-    echo "Produced by \`bench/run.sh$([ "$DURATION" -eq 10 ] && echo " --quick")\` (runs of ${DURATION} s) at commit"
+    echo "Produced by \`bench/run.sh$([ "$DURATION" -eq 10 ] && echo " --quick")$($PRODUCTION && echo " --production")\` (runs of ${DURATION} s) at commit"
     echo "\`$(cd "$ROOT" && git rev-parse --short HEAD)$(cd "$ROOT" && git diff --quiet HEAD -- src pom.xml || echo "+changes")\`."
     echo
     echo "## Machine and versions"
@@ -260,7 +280,7 @@ accepted64=$((rows_after - rows_mid))
     echo "| OS | $(sed -n 's/^PRETTY_NAME="\{0,1\}\([^"]*\)"\{0,1\}$/\1/p' /etc/os-release), kernel $(uname -r) |"
     echo "| load average (1, 5, 15 min) | before: $LOAD_BEFORE; after: $LOAD_AFTER (the machine is shared) |"
     echo "| JDK | $("$JAVA_HOME/bin/java" -version 2>&1 | head -2 | tail -1) |"
-    echo "| service | Yarda 0.1.0-SNAPSHOT, Spring Boot $(sed -n '/<parent>/,/<\/parent>/s/.*<version>\(.*\)<\/version>.*/\1/p' "$ROOT/pom.xml"), default JVM flags, Hikari pool 10 |"
+    echo "| service | Yarda 0.1.0-SNAPSHOT, Spring Boot $(sed -n '/<parent>/,/<\/parent>/s/.*<version>\(.*\)<\/version>.*/\1/p' "$ROOT/pom.xml"), $JVM_FLAGS, Hikari pool 10 |"
     echo "| PostgreSQL | $PG_VERSION (embedded, zonky binaries, fsync on, in the service's data directory) |"
     echo "| load tools | $(wrk -v 2>&1 | head -1 | cut -d' ' -f1-2), 2 threads; $(pgbench --version) |"
     echo
@@ -312,6 +332,8 @@ accepted64=$((rows_after - rows_mid))
     echo "| service RSS idle (after setup) | $(mb "$RSS_IDLE_KB") |"
     echo "| service RSS under load (max during the 64-connection accept run) | $(mb "$RSS_LOAD_KB") |"
     echo "| embedded PostgreSQL PSS idle / after the load | $(mb "$PG_IDLE_KB") / $(mb "$PG_LOAD_KB") |"
+    echo "| maxima sampled every second, accept and history service: JVM RSS / PostgreSQL PSS / both | $(mb "$MAX_JVM_ACCEPT") / $(mb "$MAX_PG_ACCEPT") / $(mb "$MAX_ALL_ACCEPT") |"
+    echo "| maxima sampled every second, end-to-end service: JVM RSS / PostgreSQL PSS / both | $(mb "$MAX_JVM_E2E") / $(mb "$MAX_PG_E2E") / $(mb "$MAX_ALL_E2E") |"
     echo
     echo "## Profile: accept at 64 connections under JFR (settings=profile, $PROFILE_SECONDS s, after a warm-up)"
     echo

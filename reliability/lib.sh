@@ -433,3 +433,45 @@ EOF
     done
     curl -sf -m 2 -o /dev/null "http://127.0.0.1:$STUB_PORT/__admin/mappings" || die "the stand-in did not start"
 }
+
+# The JVM flags of README's "Running in production" and of the Dockerfile (JAVA_TOOL_OPTIONS): a bounded heap and
+# the JVM's other memory bounded too, so that the service and its embedded PostgreSQL fit in 512 MiB.
+# shellcheck disable=SC2034 # read by the scripts that source this file
+PRODUCTION_JAVA_OPTS=(-Xmx256m -Xss512k -XX:+UseSerialGC -XX:ReservedCodeCacheSize=64m -XX:MaxMetaspaceSize=192m)
+
+# aot_train DIR [JVM flags...]: the jar extracted into DIR (Spring Boot's tools jarmode) and the JDK's AOT cache
+# DIR/yarda.aot written by a training run with those flags, which stops once the application context is refreshed
+# (spring.context.exit=onRefresh), on a throw-away data directory; as README's "Running in production" does. The
+# training run halts the JVM without its shutdown hooks, so its embedded PostgreSQL is stopped here. Sets JAR to
+# the extracted jar (start_service runs it; give -XX:AOTCache=DIR/yarda.aot to use the cache).
+aot_train() {
+    local dir="$1" data
+    shift
+    rm -rf "$dir"
+    "$JAVA_HOME/bin/java" -Djarmode=tools -jar "$JAR" extract --destination "$dir" > /dev/null \
+        || die "could not extract $JAR"
+    data="$(mktemp -d "${WORK:-${TMPDIR:-/tmp}}/aot-training.XXXXXX")"
+    log "AOT training run"
+    # the cache records the jar's path as given: start_service gives the same absolute path
+    "$JAVA_HOME/bin/java" "$@" -XX:AOTCacheOutput="$dir/yarda.aot" -Dspring.context.exit=onRefresh \
+        -jar "$dir/$(basename "$JAR")" --server.port=0 --yarda.data-dir="$data" > "$dir/training.log" 2>&1 \
+        || { tail -30 "$dir/training.log" >&2; stop_postmaster "$data/postgres"; die "the AOT training run failed"; }
+    stop_postmaster "$data/postgres"
+    rm -rf "$data"
+    [ -s "$dir/yarda.aot" ] || die "the training run wrote no AOT cache"
+    JAR="$dir/$(basename "$JAR")"
+}
+
+# Resident memory: of one process (VmRSS, kB), and the proportional set size of the embedded PostgreSQL of data
+# directory $1, its postmaster and children (shared buffers counted once)
+rss_kb() { awk '/^VmRSS/ {print $2}' "/proc/$1/status" 2> /dev/null || echo 0; }
+pg_pss_kb() {
+    local postmaster pid total=0 pss
+    postmaster="$(head -1 "$1/postmaster.pid" 2> /dev/null || true)"
+    [ -n "$postmaster" ] || { echo 0; return; }
+    for pid in "$postmaster" $(pgrep -P "$postmaster" || true); do
+        pss="$(awk '/^Pss:/ {print $2}' "/proc/$pid/smaps_rollup" 2> /dev/null || echo 0)"
+        total=$((total + ${pss:-0}))
+    done
+    echo "$total"
+}

@@ -26,7 +26,7 @@ USER yarda
 ENV YARDA_DATA_DIR=/app/yarda-data
 # the service and its embedded PostgreSQL in 512 MiB (docs/performance.md, "Footprint"); the training run below
 # uses the same flags, so the cache matches them
-ENV JAVA_TOOL_OPTIONS="-Xmx256m -Xss512k -XX:+UseSerialGC -XX:ReservedCodeCacheSize=64m -XX:MaxMetaspaceSize=192m"
+ENV JAVA_TOOL_OPTIONS="-Xmx192m -Xss512k -XX:+UseSerialGC -XX:ReservedCodeCacheSize=48m -XX:MaxMetaspaceSize=192m"
 # the training run: starts the service on a throw-away data directory and stops once its context is refreshed,
 # writing aot/yarda.aot; it halts the JVM without shutdown hooks, so its embedded PostgreSQL is stopped here
 RUN java -XX:AOTCacheOutput=aot/yarda.aot -Dspring.context.exit=onRefresh -jar yarda.jar \

@@ -3,7 +3,7 @@
 # flags, and as README's "Running in production" runs it (the extracted jar, its AOT cache from a training run and
 # the production flags of reliability/lib.sh, which the Dockerfile uses too). Each way starts once on an empty data
 # directory and RESTARTS times on the same directory; it prints each start-to-healthy time (process start until
-# GET /health answers 200), the restarts' median, and the JVM's RSS and the embedded PostgreSQL's PSS after 10 s idle.
+# GET /health answers 200) with the JVM's CPU time until then, the restarts' medians, and the JVM's RSS and the embedded PostgreSQL's PSS after 10 s idle.
 # The two ways take turns (default, production, default, ...), so that the load of a shared machine falls on both.
 # Usage: bench/footprint.sh [--no-build] [RESTARTS]   (RESTARTS defaults to 3)
 set -euo pipefail
@@ -31,9 +31,9 @@ echo "production: ${PRODUCTION_JAVA_OPTS[*]} -XX:AOTCache=yarda.aot, the extract
 
 # start_once NAME ROUND: one start of way NAME (default, production) on its data directory $WORK/NAME; round 0 is
 # the first start on an empty directory, the last round also measures memory after 10 s idle
-declare -A TIMES=()
+declare -A TIMES=() CPU=()
 start_once() {
-    local name="$1" round="$2" t0 ms rss pg
+    local name="$1" round="$2" t0 ms cpu rss pg
     if [ "$name" = default ]; then
         JAR="$PACKAGED_JAR" SERVICE_JAVA_OPTS=()
     else
@@ -42,11 +42,15 @@ start_once() {
     t0=$(date +%s%N)
     start_service "$name" --yarda.worker.enabled=false
     ms=$(ms_since "$t0")
+    # the JVM's CPU time until healthy (user + system): what start-up costs, much less dependent on the load of a
+    # shared machine than the wall-clock time
+    cpu="$(awk -v hz="$(getconf CLK_TCK)" '{ printf "%.1f", ($14 + $15) / hz }' "/proc/${SERVICE_PID[$name]}/stat")"
     if [ "$round" -eq 0 ]; then
-        echo "$name: first start (empty data directory) healthy after $ms ms (load $(cut -d' ' -f1 /proc/loadavg))"
+        echo "$name: first start (empty data directory) healthy after $ms ms, JVM CPU $cpu s (load $(cut -d' ' -f1 /proc/loadavg))"
     else
         TIMES[$name]="${TIMES[$name]:-} $ms"
-        echo "$name: restart $round healthy after $ms ms (load $(cut -d' ' -f1 /proc/loadavg))"
+        CPU[$name]="${CPU[$name]:-} $cpu"
+        echo "$name: restart $round healthy after $ms ms, JVM CPU $cpu s (load $(cut -d' ' -f1 /proc/loadavg))"
     fi
     if [ "$round" -eq "$RESTARTS" ]; then
         sleep 10
@@ -65,6 +69,6 @@ for round in $(seq 0 "$RESTARTS"); do
 done
 for name in default production; do
     # shellcheck disable=SC2086 # the times, one word each
-    echo "$name: restart median $(printf '%s\n' ${TIMES[$name]} | median) ms (of $RESTARTS)"
+    echo "$name: restart median $(printf '%s\n' ${TIMES[$name]} | median) ms, JVM CPU $(printf '%s\n' ${CPU[$name]} | median) s (of $RESTARTS)"
 done
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

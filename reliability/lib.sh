@@ -437,7 +437,7 @@ EOF
 # The JVM flags of README's "Running in production" and of the Dockerfile (JAVA_TOOL_OPTIONS): a bounded heap and
 # the JVM's other memory bounded too, so that the service and its embedded PostgreSQL fit in 512 MiB.
 # shellcheck disable=SC2034 # read by the scripts that source this file
-PRODUCTION_JAVA_OPTS=(-Xmx256m -Xss512k -XX:+UseSerialGC -XX:ReservedCodeCacheSize=64m -XX:MaxMetaspaceSize=192m)
+PRODUCTION_JAVA_OPTS=(-Xmx192m -Xss512k -XX:+UseSerialGC -XX:ReservedCodeCacheSize=48m -XX:MaxMetaspaceSize=192m)
 
 # aot_train DIR [JVM flags...]: the jar extracted into DIR (Spring Boot's tools jarmode) and the JDK's AOT cache
 # DIR/yarda.aot written by a training run with those flags, which stops once the application context is refreshed

@@ -12,6 +12,7 @@ import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -96,7 +97,8 @@ class ApiFuzzTests extends IntegrationTest {
                     Body.MULTIPART,
                     List.of("input_type", "input_photo_url", "input_address", "style", "custom_prompt", "photo"),
                     List.of()),
-            new Endpoint("GET", "/api/generations", Body.NONE, List.of(), List.of("limit", "offset", "status")),
+            new Endpoint(
+                    "GET", "/api/generations", Body.NONE, List.of(), List.of("limit", "offset", "before", "status")),
             new Endpoint("GET", "/api/generations/{generation}", Body.NONE, List.of(), List.of()),
             new Endpoint("GET", "/api/generations/{generation}/image", Body.NONE, List.of(), List.of()),
             new Endpoint("GET", "/api/rate-limits/status", Body.NONE, List.of(), List.of()),
@@ -475,6 +477,9 @@ class ApiFuzzTests extends IntegrationTest {
                 "PENDING",
                 "failed,pending",
                 " 5",
+                // history cursors (next_before): 24 bytes in base64url, of a time far out of range, or of about now
+                cursor(random.nextLong()),
+                cursor(1_700_000_000_000_000L + random.nextInt()),
                 randomText(12)));
     }
 
@@ -687,6 +692,14 @@ class ApiFuzzTests extends IntegrationTest {
     }
 
     /** The first option half of the time (a valid value), otherwise any. */
+    private String cursor(long micros) {
+        ByteBuffer bytes = ByteBuffer.allocate(24)
+                .putLong(micros)
+                .putLong(random.nextLong())
+                .putLong(random.nextLong());
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes.array());
+    }
+
     private <T> T likely(List<T> options) {
         return chance(50) ? options.getFirst() : pick(options);
     }

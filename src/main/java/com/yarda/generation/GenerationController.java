@@ -1,7 +1,6 @@
 package com.yarda.generation;
 
 import com.yarda.platform.CurrentUser;
-import com.yarda.platform.Page;
 import com.yarda.platform.ValidationFailed;
 import com.yarda.storage.ImageBlob;
 import io.swagger.v3.oas.annotations.Operation;
@@ -223,19 +222,27 @@ class GenerationController {
                 .body(generations.get(user.id(), id));
     }
 
-    @Operation(summary = "Your generations, newest first")
+    @Operation(
+            summary = "Your generations, newest first",
+            description = "Page by offset, or by before=next_before of the page before (never both: 422): a cursor"
+                    + " page costs the same at any depth, and designs added or deleted meanwhile shift no page.")
     @GetMapping("/generations")
-    ResponseEntity<Page<Generation>> history(
+    ResponseEntity<HistoryPage> history(
             CurrentUser user,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit,
-            @RequestParam(defaultValue = "0") @PositiveOrZero long offset,
+            @Parameter(schema = @Schema(defaultValue = "0")) @RequestParam(required = false) @PositiveOrZero @Nullable
+                    Long offset,
+            @Parameter(description = "next_before of the page before: the page after it")
+                    @RequestParam(required = false)
+                    @Nullable
+                    String before,
             @Parameter(description = "pending, processing, completed or failed")
                     @RequestParam(required = false)
                     @Nullable
                     String status) {
         GenerationStatus filter = status == null || status.isEmpty() ? null : parseStatus(status);
         return withRateLimit(ResponseEntity.ok(), generations.rateLimit(user.id()))
-                .body(generations.history(user.id(), filter, limit, offset));
+                .body(generations.historyPage(user.id(), filter, limit, offset, before));
     }
 
     @Operation(

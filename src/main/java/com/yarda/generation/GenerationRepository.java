@@ -131,51 +131,57 @@ class GenerationRepository {
                 .optional();
     }
 
-    /** One page of a user's history, newest first (ix_generations_user_history / _status_history). */
-    List<GenerationRow> history(UUID userId, @Nullable GenerationStatus status, int limit, long offset) {
-        return jdbc.sql(historySql(status != null))
+    /**
+     * Up to {@code limit} designs of {@code userId}'s history, newest first, optionally only those with {@code status}:
+     * from {@code offset} on, or (when {@code before} is given) those after it in the history, whatever was added or
+     * deleted meanwhile. Deleted ones are skipped. Either way an index walk (ix_generations_user_history /
+     * _status_history), but an offset walks and discards every earlier entry, a cursor starts where it points.
+     */
+    List<GenerationRow> history(
+            UUID userId, @Nullable GenerationStatus status, @Nullable HistoryCursor before, int limit, long offset) {
+        return jdbc.sql(historySql(status != null, before != null))
                 .param("user", userId)
                 .param("status", status == null ? null : status.value())
+                .param("createdAt", before == null ? null : Timestamps.sql(before.createdAt()))
+                .param("id", before == null ? null : before.id())
                 .param("limit", limit)
                 .param("offset", offset)
                 .query(GenerationRow::read)
                 .list();
     }
 
-    /**
-     * Up to {@code limit} generations of {@code userId} that come after {@code last} in its history, newest first (the
-     * newest when it is null); deleted ones are skipped (ix_generations_user_history).
-     */
-    List<GenerationRow> historyAfter(UUID userId, @Nullable GenerationRow last, int limit) {
-        if (last == null) {
-            return history(userId, null, limit, 0);
-        }
-        return jdbc.sql("SELECT " + GenerationRow.COLUMNS + """
-                 FROM generations
-                 WHERE user_id = :user AND deleted_at IS NULL AND (created_at, id) < (:createdAt, :id)
-                 ORDER BY created_at DESC, id DESC LIMIT :limit
-                """)
-                .param("user", userId)
-                .param("createdAt", Timestamps.sql(last.createdAt()))
-                .param("id", last.id())
-                .param("limit", limit)
-                .query(GenerationRow::read)
-                .list();
-    }
-
-    static String historySql(boolean byStatus) {
+    static String historySql(boolean byStatus, boolean keyset) {
         return "SELECT " + GenerationRow.COLUMNS + " FROM generations WHERE user_id = :user AND deleted_at IS NULL"
                 + (byStatus ? " AND status = :status" : "")
-                + " ORDER BY created_at DESC, id DESC LIMIT :limit OFFSET :offset";
+                + (keyset ? " AND (created_at, id) < (:createdAt, :id)" : "")
+                + " ORDER BY created_at DESC, id DESC LIMIT :limit" + (keyset ? "" : " OFFSET :offset");
     }
 
-    long count(UUID userId, @Nullable GenerationStatus status) {
-        return jdbc.sql("SELECT count(*) FROM generations WHERE user_id = :user AND deleted_at IS NULL"
-                        + (status == null ? "" : " AND status = :status"))
+    /**
+     * How many designs a user's history holds, and how many of them come before the page after a cursor (its own
+     * design included): the page's offset.
+     */
+    record Extent(long total, long newer) {}
+
+    /**
+     * The {@link Extent} of {@code userId}'s history, optionally only with {@code status}: one walk of the same index
+     * as {@link #history}, reading no table row where the visibility map says the page is all-visible.
+     */
+    Extent extent(UUID userId, @Nullable GenerationStatus status, @Nullable HistoryCursor before) {
+        return jdbc.sql(extentSql(status != null, before != null))
                 .param("user", userId)
                 .param("status", status == null ? null : status.value())
-                .query(Long.class)
+                .param("createdAt", before == null ? null : Timestamps.sql(before.createdAt()))
+                .param("id", before == null ? null : before.id())
+                .query((rs, row) -> new Extent(rs.getLong("total"), rs.getLong("newer")))
                 .single();
+    }
+
+    static String extentSql(boolean byStatus, boolean keyset) {
+        return "SELECT count(*) AS total, "
+                + (keyset ? "count(*) FILTER (WHERE (created_at, id) >= (:createdAt, :id))" : "0")
+                + " AS newer FROM generations WHERE user_id = :user AND deleted_at IS NULL"
+                + (byStatus ? " AND status = :status" : "");
     }
 
     /** What a deleted generation leaves to remove from storage. */

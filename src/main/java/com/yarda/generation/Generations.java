@@ -8,6 +8,7 @@ import com.yarda.generation.GenerationRules.ValidGeneration;
 import com.yarda.platform.NotFound;
 import com.yarda.platform.Page;
 import com.yarda.platform.Timestamps;
+import com.yarda.platform.ValidationFailed;
 import com.yarda.storage.ImageBlob;
 import com.yarda.storage.ImageDeletions;
 import com.yarda.storage.ImageStore;
@@ -163,10 +164,40 @@ public class Generations {
 
     /** {@code userId}'s generations, newest first, optionally only those with {@code status}. */
     public Page<Generation> history(UUID userId, @Nullable GenerationStatus status, int limit, long offset) {
-        List<Generation> items = repository.history(userId, status, limit, offset).stream()
-                .map(row -> row.toGeneration(parts))
-                .toList();
-        return new Page<>(items, repository.count(userId, status), limit, offset);
+        HistoryPage page = historyPage(userId, status, limit, offset, null);
+        return new Page<>(page.items(), page.total(), limit, offset);
+    }
+
+    /**
+     * A page of {@code userId}'s generations, newest first, optionally only those with {@code status}, and the cursor
+     * of the page after it: from {@code offset} on (0 when null), or after the design that {@code before} (the {@code
+     * next_before} of an earlier page) points at, so that designs added or deleted meanwhile shift no page. A cursor
+     * is a place, not a permission: only {@code userId}'s own designs are read.
+     *
+     * @throws ValidationFailed for a {@code before} that is no cursor, or one given together with an offset
+     */
+    public HistoryPage historyPage(
+            UUID userId, @Nullable GenerationStatus status, int limit, @Nullable Long offset, @Nullable String before) {
+        if (before != null && offset != null) {
+            throw new ValidationFailed("before", "cannot be combined with offset: page by one of them");
+        }
+        @Nullable HistoryCursor cursor = before == null ? null : HistoryCursor.parse(before);
+        long from = offset == null ? 0 : offset;
+        // one row more than the page tells whether another page follows
+        List<GenerationRow> rows = repository.history(userId, status, cursor, limit + 1, from);
+        boolean more = rows.size() > limit;
+        // a page by offset that ends the history tells the total without counting (most histories are one page)
+        GenerationRepository.Extent extent = cursor == null && !more && (from == 0 || !rows.isEmpty())
+                ? new GenerationRepository.Extent(from + rows.size(), 0)
+                : repository.extent(userId, status, cursor);
+        List<Generation> items =
+                rows.stream().limit(limit).map(row -> row.toGeneration(parts)).toList();
+        return new HistoryPage(
+                items,
+                extent.total(),
+                limit,
+                cursor == null ? from : extent.newer(),
+                more ? HistoryCursor.of(rows.get(limit - 1)).encode() : null);
     }
 
     /**
@@ -175,12 +206,12 @@ public class Generations {
      * other one.
      */
     public void eachOf(UUID userId, Consumer<Generation> action) {
-        GenerationRow last = null;
+        @Nullable HistoryCursor after = null;
         List<GenerationRow> page;
         do {
-            page = repository.historyAfter(userId, last, PAGE);
+            page = repository.history(userId, null, after, PAGE, 0);
             page.forEach(row -> action.accept(row.toGeneration(parts)));
-            last = page.isEmpty() ? null : page.getLast();
+            after = page.isEmpty() ? null : HistoryCursor.of(page.getLast());
         } while (page.size() == PAGE);
     }
 

@@ -95,6 +95,22 @@ class OpenApiDocumentTests extends IntegrationTest {
     }
 
     @Test
+    void theHistoryDocumentsPagingByOffsetOrByCursor() {
+        Map<String, Object> operation = operation("/api/generations", "get");
+        List<?> parameters = (List<?>) operation.get("parameters");
+        assertThat(parameters.stream().map(parameter -> map(parameter).get("name")))
+                .containsExactlyInAnyOrder("limit", "offset", "before", "status");
+        assertThat(parameters)
+                .allSatisfy(parameter -> assertThat(map(parameter)).containsEntry("in", "query"));
+        Map<String, Object> responses = responses("/api/generations", "get");
+        assertThat(schema(map(responses.get("200")), "application/json"))
+                .containsEntry("$ref", "#/components/schemas/HistoryPage");
+        assertThat(properties("HistoryPage")).containsKeys("items", "total", "limit", "offset", "next_before");
+        assertThat(schema(map(responses.get("422")), "application/problem+json"))
+                .containsEntry("$ref", PROBLEM);
+    }
+
+    @Test
     void everyApiOperationDocumentsTheSuccessStatusItReallyAnswers() {
         List<String> wrong = new ArrayList<>();
         operations().forEach((operation, responses) -> {

@@ -3,7 +3,8 @@
 # writes every figure to bench/results/<date>-<machine>.md. See bench/README.md for what each figure means.
 #   accept      POST /api/generations from 64 users, wrk at 16 and 64 connections (workers off, rate limit raised)
 #   database    pgbench running the same SQL transaction at the same concurrency, against the same PostgreSQL
-#   history     GET /api/generations pages of a user with 10,000 generations (first page, random pages)
+#   history     GET /api/generations pages of a user with 10,000 generations (first page, random pages by offset and
+#               by cursor)
 #   end to end  generations completed per second by the worker with the builtin designer; accept -> completed
 #   footprint   start to healthy (empty data directory, restart), resident memory idle and under load
 #   profile     a JFR recording of the accept load at 64 connections: where the CPU goes, hot methods
@@ -16,6 +17,8 @@ set -euo pipefail
 SCENARIO="bench"
 # shellcheck source=../reliability/lib.sh
 source "$(dirname "$0")/../reliability/lib.sh"
+# shellcheck source=common.sh
+source "$(dirname "$0")/common.sh"
 DURATION=30
 BATCH=300
 BUILD=true
@@ -65,21 +68,6 @@ memory_sampler() {
 max_memory() {
     awk '$1 > j { j = $1 } $2 > p { p = $2 } $1 + $2 > t { t = $1 + $2 } END { print j + 0, p + 0, t + 0 }' "$1"
 }
-# CPU time in clock ticks: of one process, and of a PostgreSQL server (the postmaster, its reaped children, its
-# live children)
-CLK_TCK="$(getconf CLK_TCK)"
-cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat" 2> /dev/null || echo 0; }
-pg_cpu_ticks() {
-    local postmaster pid total
-    postmaster="$(head -1 "$1/postmaster.pid")"
-    total="$(awk '{print $14 + $15 + $16 + $17}' "/proc/$postmaster/stat")"
-    for pid in $(pgrep -P "$postmaster" || true); do
-        total=$((total + $(cpu_ticks "$pid")))
-    done
-    echo "$total"
-}
-# per_request TICKS REQUESTS: milliseconds of CPU per request
-per_request() { awk -v t="$1" -v n="$2" -v hz="$CLK_TCK" 'BEGIN { printf "%.2f", (n > 0 ? 1000 * t / hz / n : 0) }'; }
 mb() { awk -v kb="$1" 'BEGIN { printf "%.0f MB", kb / 1024 }'; }
 
 write_tokens() { # the TOKENS array as a Lua file
@@ -188,6 +176,9 @@ psql -X -q -v ON_ERROR_STOP=1 -p "$PGPORT" -d "$PGDATABASE" -v user_id="${USER_I
 write_tokens "$WORK/history-token.lua"
 BENCH_TOKENS="$WORK/history-token.lua" BENCH_ROWS=$HISTORY_ROWS BENCH_PAGES=first wrk_run history_first 16 "$DURATION" history.lua "$URL"
 BENCH_TOKENS="$WORK/history-token.lua" BENCH_ROWS=$HISTORY_ROWS BENCH_PAGES=random wrk_run history_random 16 "$DURATION" history.lua "$URL"
+collect_cursors "$URL" "${TOKENS[0]}" "$HISTORY_ROWS" "$WORK/history-cursors.lua"
+BENCH_TOKENS="$WORK/history-token.lua" BENCH_CURSORS="$WORK/history-cursors.lua" BENCH_PAGES=keyset \
+    wrk_run history_keyset 16 "$DURATION" history.lua "$URL"
 LEDGER_HISTORY="$(invariants | sed 's/ unsettled=[0-9]*//')"
 stop_service accept
 read -r MAX_JVM_ACCEPT MAX_PG_ACCEPT MAX_ALL_ACCEPT < <(max_memory "$WORK/memory-accept.txt")
@@ -310,6 +301,7 @@ accepted64=$((rows_after - rows_mid))
     echo "|---|---|---|---|---|---|"
     echo "| first (offset 0) | 16 | $(rps "${RUN[history_first]}") | $(field p50_ms "${RUN[history_first]}") ms | $(field p99_ms "${RUN[history_first]}") ms | $(field non2xx "${RUN[history_first]}") |"
     echo "| random (offset 0 to $((HISTORY_ROWS - 20))) | 16 | $(rps "${RUN[history_random]}") | $(field p50_ms "${RUN[history_random]}") ms | $(field p99_ms "${RUN[history_random]}") ms | $(field non2xx "${RUN[history_random]}") |"
+    echo "| random by cursor (\`before\`, pages 2 to $((HISTORY_ROWS / 20))) | 16 | $(rps "${RUN[history_keyset]}") | $(field p50_ms "${RUN[history_keyset]}") ms | $(field p99_ms "${RUN[history_keyset]}") ms | $(field non2xx "${RUN[history_keyset]}") |"
     echo
     echo "Ledger check after the seed: \`$LEDGER_HISTORY\`."
     echo
@@ -354,7 +346,7 @@ accepted64=$((rows_after - rows_mid))
     echo "The recording is kept in \`target/bench/accept.jfr\`."
     echo
     echo "## Raw wrk output"
-    for run in accept16 accept64 history_first history_random; do
+    for run in accept16 accept64 history_first history_random history_keyset; do
         echo
         echo "\`$run\`:"
         echo

@@ -88,6 +88,9 @@ explain() {
     echo "\`$1\`:"
     echo
     echo '```'
+    # the third of three: planned and read warm, as the service's statements are
+    sql "EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) $2" > /dev/null
+    sql "EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) $2" > /dev/null
     sql "EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) $2"
     echo '```'
 }

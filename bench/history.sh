@@ -88,10 +88,14 @@ explain() {
     echo "\`$1\`:"
     echo
     echo '```'
-    # the third of three: planned and read warm, as the service's statements are
-    sql "EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) $2" > /dev/null
-    sql "EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) $2" > /dev/null
-    sql "EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) $2"
+    # the third of three in one session: planned and read warm, as the service's statements are
+    psql -X -q -t -A -v ON_ERROR_STOP=1 -p "$PGPORT" -d "$PGDATABASE" <<- SQL
+	\\o /dev/null
+	EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) $2;
+	EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) $2;
+	\\o
+	EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) $2;
+	SQL
     echo '```'
 }
 # GenerationRow.COLUMNS

@@ -28,13 +28,8 @@ while [ $# -gt 0 ]; do
     shift
 done
 
-find_java
-need_commands wrk wrk psql postgresql-client
-if $BUILD; then
-    echo "building the jar" >&2
-    (cd "$ROOT" && ./mvnw -q -B package -DskipTests -Dspotless.check.skip)
-fi
-prepare
+build_then_prepare "$BUILD"
+need_commands wrk wrk
 # as bench/run.sh: the default JVM flags, workers off, rate limit out of the way
 SERVICE_JAVA_OPTS=()
 export BENCH_LUA="$ROOT/bench/lua"

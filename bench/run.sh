@@ -8,10 +8,11 @@
 #   end to end  generations completed per second by the worker with the builtin designer; accept -> completed
 #   footprint   start to healthy (empty data directory, restart), resident memory idle and under load
 #   profile     a JFR recording of the accept load at 64 connections: where the CPU goes, hot methods
-# Usage: bench/run.sh [--quick] [--no-build] [--production]
+# Usage: bench/run.sh [--quick] [--no-build] [--production] [--jar PATH]
 #   --quick       10 s runs instead of 30 s, a smaller end-to-end batch
 #   --production  the service as README's "Running in production" runs it: the extracted jar with its AOT cache and
 #                 the production JVM flags (reliability/lib.sh), instead of `java -jar` with the JVM's defaults
+#   --jar PATH    measure that jar (an older build, for a before/after) instead of building this checkout's
 # Needs a JDK >= 21 (found like .ci/run does), wrk, psql and pgbench (installed with apt-get when missing).
 set -euo pipefail
 SCENARIO="bench"
@@ -23,16 +24,20 @@ DURATION=30
 BATCH=300
 BUILD=true
 PRODUCTION=false
-for arg in "$@"; do
-    case "$arg" in
+while [ $# -gt 0 ]; do
+    case "$1" in
         --quick) DURATION=10 BATCH=100 ;;
         --no-build) BUILD=false ;;
         --production) PRODUCTION=true ;;
-        *) echo "usage: bench/run.sh [--quick] [--no-build] [--production]" >&2; exit 2 ;;
+        --jar) JAR="$(readlink -f "$2")"; BUILD=false; shift ;;
+        *) echo "usage: bench/run.sh [--quick] [--no-build] [--production] [--jar PATH]" >&2; exit 2 ;;
     esac
+    shift
 done
 USERS=64
 HISTORY_ROWS=10000
+# the name of a jar given with --jar (empty for this checkout's own), before --production moves JAR to its extract
+JAR_GIVEN="$([ "$JAR" = "$ROOT/target/yarda-0.1.0-SNAPSHOT.jar" ] || basename "$JAR" .jar)"
 
 find_java
 need_commands wrk wrk psql postgresql-client pgbench postgresql
@@ -50,7 +55,7 @@ else
 fi
 export BENCH_LUA="$ROOT/bench/lua"
 MACHINE="$(uname -n | cut -d. -f1)"
-RESULTS="$ROOT/bench/results/$(date +%F)-$MACHINE$SUFFIX.md"
+RESULTS="$ROOT/bench/results/$(date +%F)-$MACHINE$SUFFIX${JAR_GIVEN:+-$JAR_GIVEN}.md"
 FIGURES="$WORK/figures.md"
 : > "$FIGURES"
 
@@ -259,8 +264,13 @@ accepted64=$((rows_after - rows_mid))
 {
     echo "# Yarda benchmark results: $(date +%F) on $MACHINE"
     echo
-    echo "Produced by \`bench/run.sh$([ "$DURATION" -eq 10 ] && echo " --quick")$($PRODUCTION && echo " --production")\` (runs of ${DURATION} s) at commit"
-    echo "\`$(cd "$ROOT" && git rev-parse --short HEAD)$(cd "$ROOT" && git diff --quiet HEAD -- src pom.xml || echo "+changes")\`."
+    if [ -n "$JAR_GIVEN" ]; then
+        echo "Produced by \`bench/run.sh$([ "$DURATION" -eq 10 ] && echo " --quick")$($PRODUCTION && echo " --production") --jar $JAR_GIVEN.jar\` (runs of ${DURATION} s): an"
+        echo "earlier build, measured by the scripts of commit \`$(cd "$ROOT" && git rev-parse --short HEAD)\`."
+    else
+        echo "Produced by \`bench/run.sh$([ "$DURATION" -eq 10 ] && echo " --quick")$($PRODUCTION && echo " --production")\` (runs of ${DURATION} s) at commit"
+        echo "\`$(cd "$ROOT" && git rev-parse --short HEAD)$(cd "$ROOT" && git diff --quiet HEAD -- src pom.xml || echo "+changes")\`."
+    fi
     echo
     echo "## Machine and versions"
     echo

@@ -334,7 +334,7 @@ public class Accounts implements KnownUsers {
 
     /** Whether {@code id} has verified their email; verified-only features ask this. */
     public boolean isVerified(UUID id) {
-        return users.findById(id).map(UserRow::verified).orElse(false);
+        return users.verified(id);
     }
 
     /** @throws EmailNotVerified unless {@code id} has verified their email */

@@ -53,6 +53,14 @@ class Users {
                 .optional();
     }
 
+    /** Whether {@code id} is a user whose email is verified. */
+    boolean verified(UUID id) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM users WHERE id = :id AND email_verified_at IS NOT NULL)")
+                .param("id", id)
+                .query(Boolean.class)
+                .single();
+    }
+
     boolean exists(UUID id) {
         return jdbc.sql("SELECT EXISTS (SELECT 1 FROM users WHERE id = :id)")
                 .param("id", id)

@@ -47,10 +47,13 @@ final class EmbeddedDatabase implements AutoCloseable {
                 .unstarted(this::supervise);
     }
 
-    /** Starts PostgreSQL on {@code data} and its supervision. */
-    static EmbeddedDatabase start(PostgresDataDirectory data, EmbeddedDatabaseProperties supervision, Runnable giveUp)
+    /** Supervises {@code postgres}, started on {@code data}; stops it when it cannot. */
+    static EmbeddedDatabase supervise(
+            PostgresDataDirectory data,
+            EmbeddedPostgres postgres,
+            EmbeddedDatabaseProperties supervision,
+            Runnable giveUp)
             throws IOException {
-        EmbeddedPostgres postgres = data.start(0);
         EmbeddedDatabase database;
         try {
             database = new EmbeddedDatabase(data, postgres, supervision, giveUp);

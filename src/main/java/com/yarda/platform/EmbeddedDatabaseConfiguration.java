@@ -1,14 +1,21 @@
 package com.yarda.platform;
 
 import com.zaxxer.hikari.HikariDataSource;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.jdbc.DataSourceBuilder;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
@@ -16,6 +23,7 @@ import org.springframework.context.annotation.Condition;
 import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.util.StringUtils;
 
@@ -32,18 +40,26 @@ class EmbeddedDatabaseConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabaseConfiguration.class);
 
+    /**
+     * Starts PostgreSQL as soon as the bean definitions are known, on a thread of its own, so that it comes up while
+     * the web server and the beans that need no database are being made, instead of after them: PostgreSQL's start
+     * (0.6-2 s) leaves the service's start-up ({@code docs/performance.md}, "Footprint").
+     */
+    @Bean
+    static EarlyStart embeddedDatabaseEarlyStart(Environment environment) {
+        Path dataDir =
+                Binder.get(environment).bind("yarda.data-dir", Path.class).orElseGet(() -> Path.of("./yarda-data"));
+        return new EarlyStart(
+                new PostgresDataDirectory(dataDir.resolve("postgres").toAbsolutePath(), new SecureRandom()));
+    }
+
     @Bean(destroyMethod = "close")
     EmbeddedDatabase embeddedDatabase(
-            YardaProperties properties,
-            EmbeddedDatabaseProperties supervision,
-            SecureRandom random,
-            ApplicationContext context)
-            throws IOException {
-        Path directory = properties.dataDir().resolve("postgres").toAbsolutePath();
-        Files.createDirectories(directory);
-        long started = System.nanoTime();
-        EmbeddedDatabase database = EmbeddedDatabase.start(
-                new PostgresDataDirectory(directory, random),
+            EarlyStart start, EmbeddedDatabaseProperties supervision, ApplicationContext context) throws IOException {
+        long waiting = System.nanoTime();
+        EmbeddedDatabase database = EmbeddedDatabase.supervise(
+                start.data(),
+                start.take(),
                 supervision,
                 // a process manager (systemd Restart=on-failure, Docker's restart policy) starts the service again
                 // on a thread that is no daemon: closing the context ends every other thread that keeps the JVM
@@ -53,13 +69,14 @@ class EmbeddedDatabaseConfiguration {
                         .daemon(false)
                         .start(() -> System.exit(SpringApplication.exit(context, () -> 1))));
         log.info(
-                "Embedded PostgreSQL running on 127.0.0.1:{} with data in {} (started in {} ms); the service logs in"
-                        + " as {}, passwords in {}",
+                "Embedded PostgreSQL running on 127.0.0.1:{} with data in {} (started in {} ms, of which start-up"
+                        + " waited {} ms); the service logs in as {}, passwords in {}",
                 database.port(),
-                directory,
-                (System.nanoTime() - started) / 1_000_000,
+                start.data().path(),
+                start.startMillis(),
+                (System.nanoTime() - waiting) / 1_000_000,
                 PostgresDataDirectory.APPLICATION_ROLE,
-                directory.resolve("*.password"));
+                start.data().path().resolve("*.password"));
         return database;
     }
 
@@ -72,6 +89,78 @@ class EmbeddedDatabaseConfiguration {
                 .username(PostgresDataDirectory.APPLICATION_ROLE)
                 .password(database.applicationPassword())
                 .build();
+    }
+
+    /**
+     * PostgreSQL being started on its own thread, from when the application context's bean definitions are known
+     * until {@link #take() taken} by the {@link EmbeddedDatabase} bean, which supervises and stops it from then on.
+     * A context that fails before that stops it here.
+     */
+    static final class EarlyStart implements BeanFactoryPostProcessor, DisposableBean {
+
+        private final PostgresDataDirectory data;
+        private final CompletableFuture<EmbeddedPostgres> started = new CompletableFuture<>();
+        private volatile long startMillis;
+        private boolean taken; // guarded by this
+
+        EarlyStart(PostgresDataDirectory data) {
+            this.data = data;
+        }
+
+        @Override
+        public void postProcessBeanFactory(ConfigurableListableBeanFactory beanFactory) {
+            Thread.ofPlatform().name("embedded-postgres-start").daemon().start(() -> {
+                long begun = System.nanoTime();
+                try {
+                    Files.createDirectories(data.path());
+                    started.complete(data.start(0));
+                } catch (IOException | RuntimeException | Error e) {
+                    started.completeExceptionally(e);
+                } finally {
+                    startMillis = (System.nanoTime() - begun) / 1_000_000;
+                }
+            });
+        }
+
+        PostgresDataDirectory data() {
+            return data;
+        }
+
+        long startMillis() {
+            return startMillis;
+        }
+
+        /** The running PostgreSQL, once it runs; from now on the caller stops it. */
+        synchronized EmbeddedPostgres take() throws IOException {
+            if (taken) {
+                throw new IllegalStateException("The embedded PostgreSQL was taken already");
+            }
+            taken = true;
+            try {
+                return started.join();
+            } catch (CompletionException e) {
+                switch (e.getCause()) {
+                    case IOException io -> throw io;
+                    case RuntimeException runtime -> throw runtime;
+                    case Error error -> throw error;
+                    default -> throw e;
+                }
+            }
+        }
+
+        @Override
+        public synchronized void destroy() throws IOException {
+            if (!taken) {
+                taken = true;
+                try {
+                    started.join().close();
+                } catch (CompletionException e) {
+                    log.debug(
+                            "The embedded PostgreSQL did not start: {}",
+                            e.getCause().toString());
+                }
+            }
+        }
     }
 
     static class NoDatasourceUrl implements Condition {

@@ -12,6 +12,7 @@ import java.io.InputStreamReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -174,6 +175,24 @@ class EmbeddedDatabaseTests {
         } finally {
             ProcessHandle.of(orphanPid).ifPresent(ProcessHandle::destroyForcibly);
         }
+    }
+
+    @Test
+    void aServiceThatFailsToStartStopsThePostgresItStartedMeanwhile() {
+        // PostgreSQL starts on its own thread while the context is built; this setting fails the context after that
+        assertThatThrownBy(() -> new SpringApplicationBuilder(YardaApplication.class)
+                        .run(
+                                "--server.port=0",
+                                "--yarda.data-dir=" + dataDir,
+                                "--yarda.embedded-database.restart-attempts=0"))
+                .hasStackTraceContaining("restartAttempts");
+
+        assertThat(dataDir.resolve("postgres").resolve("postgresql.conf"))
+                .as("PostgreSQL was started")
+                .exists();
+        assertThat(new PostgresDataDirectory(dataDir.resolve("postgres"), new SecureRandom()).postmaster())
+                .as("and stopped again")
+                .isEmpty();
     }
 
     private ConfigurableApplicationContext start() {

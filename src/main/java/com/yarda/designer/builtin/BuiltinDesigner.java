@@ -17,6 +17,8 @@ import java.security.NoSuchAlgorithmException;
 import java.util.List;
 import java.util.Locale;
 import javax.imageio.ImageIO;
+import javax.imageio.stream.ImageOutputStream;
+import javax.imageio.stream.MemoryCacheImageOutputStream;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -109,8 +111,9 @@ public final class BuiltinDesigner implements Designer {
 
     private static byte[] png(BufferedImage image) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 20);
-        try {
-            if (!ImageIO.write(image, "png", out)) {
+        // in memory: ImageIO.write to a plain stream would pass the picture through a temporary file
+        try (ImageOutputStream stream = new MemoryCacheImageOutputStream(out)) {
+            if (!ImageIO.write(image, "png", stream)) {
                 throw new IllegalStateException("no PNG writer in this JDK");
             }
         } catch (IOException e) {

@@ -12,6 +12,7 @@ import javax.imageio.ImageIO;
 import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
+import javax.imageio.stream.MemoryCacheImageInputStream;
 
 /** The homeowner's photo as pixels: read from its bytes, scaled to the concept and graded toward the style's palette. */
 final class PhotoImage {
@@ -19,9 +20,10 @@ final class PhotoImage {
     private PhotoImage() {}
 
     static BufferedImage decode(byte[] bytes) {
-        try (ImageInputStream input = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
-            Iterator<ImageReader> readers = input == null ? null : ImageIO.getImageReaders(input);
-            if (readers == null || !readers.hasNext()) {
+        // in memory: ImageIO's own stream for a plain input stream copies it through a temporary file
+        try (ImageInputStream input = new MemoryCacheImageInputStream(new ByteArrayInputStream(bytes))) {
+            Iterator<ImageReader> readers = ImageIO.getImageReaders(input);
+            if (!readers.hasNext()) {
                 throw unreadable(null);
             }
             ImageReader reader = readers.next();

@@ -38,7 +38,7 @@ class BuiltinDesignerTest {
     private static final Map<String, String> PINNED = Map.of(
             "modern_minimalist", "a379447447c1b8db1033c07772d1a0dd1f95bf32ba7e9354c7eda88138d83a13",
             "california_native", "eb06a349cb73a9b7d199db0c4e2eda5252551a367a1ad41ef23e366689ed45eb",
-            "japanese_zen", "03bd3eef2001bb7bb8a7940215d6f64f802f4d08a2c4679ad33ac06a53226c8b",
+            "japanese_zen", "a7e3102d43e34b329cefe7d3aeee37a26d8624fff3a7b887fefe888f7d04c949",
             "english_garden", "e480198a22abf462c60d23ddbe0d13b657a16f7834963ad7995fa9e3d2679f8a",
             "desert_landscape", "9c87d960fd2a1fb8f6ea957e156e5e290c6ffca50236880bdfc31f83caaf3f9c",
             "mediterranean", "c6246b95535eb7045630fed84485e0e4b2d28962721f0c570733c92a5fbe5253",

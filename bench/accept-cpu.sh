@@ -40,9 +40,11 @@ SERVICE_JAVA_OPTS=()
 
 # CPU ticks of each thread of process $1, summed by thread name without its number
 threads() {
-    local task
+    local task name
     for task in /proc/"$1"/task/*; do
-        awk -v name="$(sed 's/[0-9]*$//; s/ /_/g' "$task/comm")" '{print name, $14 + $15}' "$task/stat" 2> /dev/null || true
+        # a thread may end meanwhile
+        name="$(sed 's/[0-9]*$//; s/ /_/g' "$task/comm" 2> /dev/null)" || continue
+        awk -v name="$name" '{print name, $14 + $15}' "$task/stat" 2> /dev/null || true
     done | awk '{ ticks[$1] += $2 } END { for (n in ticks) print n, ticks[n] }' | sort
 }
 

@@ -78,7 +78,7 @@ measure() {
     rm -rf "$WORK/accept"
 }
 
-for round in $(seq 1 "$ROUNDS"); do
+for _ in $(seq 1 "$ROUNDS"); do
     for jar in "${JARS[@]}"; do
         measure "$jar"
     done

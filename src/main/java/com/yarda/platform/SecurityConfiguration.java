@@ -3,7 +3,6 @@ package com.yarda.platform;
 import com.nimbusds.jose.jwk.source.ImmutableSecret;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import javax.crypto.SecretKey;
 import org.springframework.beans.factory.ObjectProvider;
@@ -23,15 +22,8 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
-import org.springframework.security.oauth2.core.OAuth2TokenValidator;
-import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
-import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
-import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
-import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
-import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.AuthenticationEntryPoint;
@@ -203,16 +195,7 @@ class SecurityConfiguration implements WebMvcConfigurer {
 
     @Bean
     JwtDecoder jwtDecoder(SecretKey tokenSigningKey, Clock clock) {
-        // Only HS256 is accepted: "none" and every other algorithm are rejected by the decoder.
-        NimbusJwtDecoder decoder = NimbusJwtDecoder.withSecretKey(tokenSigningKey)
-                .macAlgorithm(MacAlgorithm.HS256)
-                .build();
-        JwtTimestampValidator timestamps = new JwtTimestampValidator(Duration.ZERO);
-        timestamps.setClock(clock);
-        OAuth2TokenValidator<Jwt> validator =
-                new DelegatingOAuth2TokenValidator<>(timestamps, new JwtIssuerValidator(AccessTokens.ISSUER));
-        decoder.setJwtValidator(validator);
-        return new VerifiedTokens(decoder, validator, VerifiedTokens.CAPACITY);
+        return VerifiedTokens.accessTokens(tokenSigningKey, clock, VerifiedTokens.CAPACITY);
     }
 
     @Override

@@ -5,13 +5,21 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.HexFormat;
+import javax.crypto.SecretKey;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
+import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtException;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.JwtValidationException;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 
 /**
  * The access tokens' decoder, remembering the tokens whose signature it has verified: a client sends the same token
@@ -30,6 +38,31 @@ final class VerifiedTokens implements JwtDecoder {
     private final JwtDecoder verifier;
     private final OAuth2TokenValidator<Jwt> validator;
     private final Cache<String, Jwt> verified;
+
+    /**
+     * The decoder of the service's access tokens signed with {@code key}: HS256 only ("none" and every other algorithm
+     * are refused), {@code exp} against {@code clock}, issuer {@value AccessTokens#ISSUER}.
+     */
+    static VerifiedTokens accessTokens(SecretKey key, Clock clock, int capacity) {
+        OAuth2TokenValidator<Jwt> validator = validator(clock);
+        return new VerifiedTokens(verifier(key, validator), validator, capacity);
+    }
+
+    /** What every use of an access token has to pass: not expired by {@code clock}, issued by this service. */
+    static OAuth2TokenValidator<Jwt> validator(Clock clock) {
+        JwtTimestampValidator timestamps = new JwtTimestampValidator(Duration.ZERO);
+        timestamps.setClock(clock);
+        return new DelegatingOAuth2TokenValidator<>(timestamps, new JwtIssuerValidator(AccessTokens.ISSUER));
+    }
+
+    /** Checks an access token's HS256 signature under {@code key}, parses it and applies {@code validator}. */
+    static JwtDecoder verifier(SecretKey key, OAuth2TokenValidator<Jwt> validator) {
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withSecretKey(key)
+                .macAlgorithm(MacAlgorithm.HS256)
+                .build();
+        decoder.setJwtValidator(validator);
+        return decoder;
+    }
 
     /**
      * @param verifier checks the signature and parses (and may validate) a token not seen before

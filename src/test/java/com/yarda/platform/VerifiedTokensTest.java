@@ -10,16 +10,11 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
-import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
-import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtException;
-import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
-import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.JwtValidationException;
-import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 
 class VerifiedTokensTest {
@@ -33,14 +28,8 @@ class VerifiedTokensTest {
     private final AtomicInteger verifications = new AtomicInteger();
 
     private VerifiedTokens decoder(int capacity) {
-        NimbusJwtDecoder nimbus = NimbusJwtDecoder.withSecretKey(key)
-                .macAlgorithm(MacAlgorithm.HS256)
-                .build();
-        JwtTimestampValidator timestamps = new JwtTimestampValidator(Duration.ZERO);
-        timestamps.setClock(clock);
-        OAuth2TokenValidator<Jwt> validator =
-                new DelegatingOAuth2TokenValidator<>(timestamps, new JwtIssuerValidator(AccessTokens.ISSUER));
-        nimbus.setJwtValidator(validator);
+        OAuth2TokenValidator<Jwt> validator = VerifiedTokens.validator(clock);
+        JwtDecoder nimbus = VerifiedTokens.verifier(key, validator);
         JwtDecoder counting = token -> {
             verifications.incrementAndGet();
             return nimbus.decode(token);

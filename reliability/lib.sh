@@ -351,7 +351,8 @@ accept() {
 }
 
 # submit "PORT..." COUNT TAG [LANES]: COUNT address generations over LANES parallel clients (default 8), users
-# and ports taken in turn; sets ACCEPTED to the number answered 202 (every status is in $WORK/submit-TAG.txt).
+# and ports taken in turn; sets ACCEPTED to the number answered 202. $WORK/submit-TAG.txt holds one line per
+# request, "STATUS TAG-I" (000 when the connection was lost); TAG-I begins the request's input address.
 submit() {
     local ports count="$2" tag="$3" lanes="${4:-8}" lane pids=()
     read -r -a ports <<< "$1"
@@ -361,7 +362,7 @@ submit() {
             local i
             for ((i = lane; i < count; i += lanes)); do
                 # one write per line: the lanes share the file
-                printf '%s\n' "$(accept "${ports[i % ${#ports[@]}]}" "${TOKENS[i % ${#TOKENS[@]}]}" "$tag-$i")"
+                printf '%s %s\n' "$(accept "${ports[i % ${#ports[@]}]}" "${TOKENS[i % ${#TOKENS[@]}]}" "$tag-$i")" "$tag-$i"
             done >> "$WORK/submit-$tag.txt"
         ) &
         pids+=($!)
@@ -369,7 +370,7 @@ submit() {
     done
     for lane in "${pids[@]}"; do wait "$lane" || true; done
     # shellcheck disable=SC2034 # read by the scenario that sourced this file
-    ACCEPTED="$(grep -c '^202$' "$WORK/submit-$tag.txt" || true)"
+    ACCEPTED="$(grep -c '^202 ' "$WORK/submit-$tag.txt" || true)"
 }
 
 # wait_until_settled SECONDS: until no generation is pending or processing; false on timeout.

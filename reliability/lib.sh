@@ -476,3 +476,11 @@ pg_pss_kb() {
     done
     echo "$total"
 }
+
+# run-all.sh runs every scenario's services as README's "Running in production" does, with the production JVM flags
+# and the extracted jar with its AOT cache, trained once for all of them (aot_train); RELIABILITY_PRODUCTION names
+# the directory aot_train wrote. A scenario run on its own runs the packaged jar with the default flags above.
+if [ -n "${RELIABILITY_PRODUCTION:-}" ]; then
+    JAR="$RELIABILITY_PRODUCTION/$(basename "$JAR")"
+    SERVICE_JAVA_OPTS=("${PRODUCTION_JAVA_OPTS[@]}" -XX:AOTCache="$RELIABILITY_PRODUCTION/yarda.aot")
+fi

@@ -12,7 +12,7 @@ SCENARIO="(d) two instances on one database"
 # shellcheck source=lib.sh
 source "$(dirname "$0")/lib.sh"
 BATCH=100
-[ "${1:-}" = "--short" ] && BATCH=50
+[ "${1:-}" = "--short" ] && BATCH=30
 prepare
 
 start_external_postgres d

@@ -29,8 +29,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 class EmbeddedDatabaseSupervisionTests {
 
-    // spring.datasource.hikari.connection-timeout of application.yaml
-    private static final Duration CONNECTION_TIMEOUT = Duration.ofSeconds(3);
+    // spring.datasource.hikari.connection-timeout: 3 s in application.yaml, 1 s here for a shorter outage to watch
+    private static final Duration CONNECTION_TIMEOUT = Duration.ofSeconds(1);
     // one connection timeout, and what answering takes on a busy machine; two would be past it
     private static final Duration WITHIN_ONE_TIMEOUT = CONNECTION_TIMEOUT.plusMillis(2500);
 
@@ -43,9 +43,10 @@ class EmbeddedDatabaseSupervisionTests {
                 .run(
                         "--server.port=0",
                         "--yarda.data-dir=" + dataDir,
-                        // long enough to see the outage from outside: the four requests below are over within 19.5 s
+                        "--spring.datasource.hikari.connection-timeout=" + CONNECTION_TIMEOUT.toMillis(),
+                        // long enough to see the outage from outside: the four requests below are over within 11.5 s
                         // (each fails its own time limit otherwise), before PostgreSQL is even started again
-                        "--yarda.embedded-database.restart-delay=20s")) {
+                        "--yarda.embedded-database.restart-delay=12s")) {
             int port = service.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
             EmbeddedDatabase database = service.getBean(EmbeddedDatabase.class);
             int databasePort = database.port();

@@ -60,13 +60,18 @@ need_commands() { # pairs of "command package"
     [ ${#missing[@]} -eq 0 ] || install_packages "${missing[@]}"
 }
 
-prepare() {
-    find_java
-    need_commands psql postgresql-client curl curl pgrep procps
+# jar_or_build: builds the packaged jar when $JAR is missing.
+jar_or_build() {
     if [ ! -f "$JAR" ]; then
         log "building $JAR"
         (cd "$ROOT" && ./mvnw -q -B package -DskipTests -Dspotless.check.skip) || die "build failed"
     fi
+}
+
+prepare() {
+    find_java
+    need_commands psql postgresql-client curl curl pgrep procps
+    jar_or_build
     WORK="$(mktemp -d "${TMPDIR:-/tmp}/yarda-reliability.XXXXXX")"
     trap cleanup EXIT
     trap 'exit 130' INT TERM

@@ -11,10 +11,7 @@ started=$(date +%s)
 
 # The services run as in production (lib.sh, RELIABILITY_PRODUCTION): the JDK's AOT cache needs JDK 25 or later
 find_java
-if [ ! -f "$JAR" ]; then
-    log "building $JAR"
-    (cd "$ROOT" && ./mvnw -q -B package -DskipTests -Dspotless.check.skip) || die "build failed"
-fi
+jar_or_build
 if [ "$(java_major "$JAVA_HOME/bin/java")" -ge 25 ]; then
     aot_train "$ROOT/target/reliability-production" "${PRODUCTION_JAVA_OPTS[@]}"
     export RELIABILITY_PRODUCTION="$ROOT/target/reliability-production"

@@ -100,6 +100,9 @@ COLUMNS_SQL="id, user_id, status, input_type, input_address, input_upload_id, st
     family_id, feedback, notes, comparison_id, deleted_at IS NOT NULL AS deleted"
 DEEP="$(sql "SELECT created_at || '|' || id FROM generations WHERE user_id = '$USER_ID' AND deleted_at IS NULL
               ORDER BY created_at DESC, id DESC OFFSET $((ROWS - 21)) LIMIT 1")"
+# GenerationRepository.extentSql: a build from V29 on reads the total that triggers keep (history_totals), an
+# earlier one counts it
+KEPT_TOTALS="$(sql "SELECT to_regclass('history_totals') IS NOT NULL")"
 PLANS="$(
     explain "first page" "SELECT $COLUMNS_SQL FROM generations WHERE user_id = '$USER_ID' AND deleted_at IS NULL
         ORDER BY created_at DESC, id DESC LIMIT 21"
@@ -109,11 +112,19 @@ PLANS="$(
         WHERE user_id = '$USER_ID' AND deleted_at IS NULL
           AND (created_at, id) < ('${DEEP%|*}'::timestamptz, '${DEEP#*|}'::uuid)
         ORDER BY created_at DESC, id DESC LIMIT 21"
-    explain "total (a page by offset)" "SELECT count(*) AS total, 0 AS newer FROM generations
-        WHERE user_id = '$USER_ID' AND deleted_at IS NULL"
-    explain "total and the page's offset (a page by cursor)" "SELECT count(*) AS total,
-        count(*) FILTER (WHERE (created_at, id) >= ('${DEEP%|*}'::timestamptz, '${DEEP#*|}'::uuid)) AS newer
-        FROM generations WHERE user_id = '$USER_ID' AND deleted_at IS NULL"
+    if [ "$KEPT_TOTALS" = t ]; then
+        explain "total (a page by offset)" "SELECT coalesce((SELECT designs FROM history_totals
+            WHERE user_id = '$USER_ID'), 0) AS total, 0 AS newer"
+        explain "total and the page's offset (a page by cursor)" "SELECT coalesce((SELECT designs FROM history_totals
+            WHERE user_id = '$USER_ID'), 0) AS total, (SELECT count(*) FROM generations WHERE user_id = '$USER_ID'
+            AND deleted_at IS NULL AND (created_at, id) >= ('${DEEP%|*}'::timestamptz, '${DEEP#*|}'::uuid)) AS newer"
+    else
+        explain "total (a page by offset)" "SELECT count(*) AS total, 0 AS newer FROM generations
+            WHERE user_id = '$USER_ID' AND deleted_at IS NULL"
+        explain "total and the page's offset (a page by cursor)" "SELECT count(*) AS total,
+            count(*) FILTER (WHERE (created_at, id) >= ('${DEEP%|*}'::timestamptz, '${DEEP#*|}'::uuid)) AS newer
+            FROM generations WHERE user_id = '$USER_ID' AND deleted_at IS NULL"
+    fi
 )"
 TABLE_ROWS="$(sql "SELECT count(*) FROM generations")"
 stop_service history

@@ -164,8 +164,10 @@ class GenerationRepository {
     record Extent(long total, long newer) {}
 
     /**
-     * The {@link Extent} of {@code userId}'s history, optionally only with {@code status}: one walk of the same index
-     * as {@link #history}, reading no table row where the visibility map says the page is all-visible.
+     * The {@link Extent} of {@code userId}'s history, optionally only with {@code status}. The whole history's total is
+     * the number the database keeps (history_totals, V29__history_totals.sql); one of a status is counted in the index
+     * of that status's history, reading no table row where the visibility map says the page is all-visible, and the
+     * designs before a cursor in the history's index, up to the cursor.
      */
     Extent extent(UUID userId, @Nullable GenerationStatus status, @Nullable HistoryCursor before) {
         return jdbc.sql(extentSql(status != null, before != null))
@@ -178,10 +180,17 @@ class GenerationRepository {
     }
 
     static String extentSql(boolean byStatus, boolean keyset) {
-        return "SELECT count(*) AS total, "
-                + (keyset ? "count(*) FILTER (WHERE (created_at, id) >= (:createdAt, :id))" : "0")
-                + " AS newer FROM generations WHERE user_id = :user AND deleted_at IS NULL"
-                + (byStatus ? " AND status = :status" : "");
+        if (byStatus) {
+            return "SELECT count(*) AS total, "
+                    + (keyset ? "count(*) FILTER (WHERE (created_at, id) >= (:createdAt, :id))" : "0")
+                    + " AS newer FROM generations WHERE user_id = :user AND deleted_at IS NULL AND status = :status";
+        }
+        return "SELECT coalesce((SELECT designs FROM history_totals WHERE user_id = :user), 0) AS total, "
+                + (keyset
+                        ? "(SELECT count(*) FROM generations WHERE user_id = :user AND deleted_at IS NULL"
+                                + " AND (created_at, id) >= (:createdAt, :id))"
+                        : "0")
+                + " AS newer";
     }
 
     /** What a deleted generation leaves to remove from storage. */

@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * History stays an index walk for a user with 10,000 generations (the timing itself is measured in bench/): a page by
- * offset or by cursor reads the history index in order (a cursor as the bound where the walk starts), and the total
- * is counted in the index alone.
+ * offset or by cursor reads the history index in order (a cursor as the bound where the walk starts), the total is
+ * read from history_totals, and a total of one status is counted in the index alone.
  */
 class HistoryQueryPlanTests extends IntegrationTest {
 
@@ -38,7 +38,7 @@ class HistoryQueryPlanTests extends IntegrationTest {
                 .until(() -> {
                     jdbc.sql("VACUUM (ANALYZE) generations").update();
                     return jdbc.sql(
-                                    "SELECT relallvisible >= 0.9 * relpages FROM pg_class WHERE relname = 'generations'")
+                                    "SELECT relallvisible >= 0.9 * relpages FROM pg_class WHERE oid = 'generations'::regclass")
                             .query(Boolean.class)
                             .single();
                 });
@@ -65,10 +65,23 @@ class HistoryQueryPlanTests extends IntegrationTest {
                         .doesNotContain("Sort");
             }
             for (Instant before : Arrays.asList(null, deep)) {
-                assertThat(plan(GenerationRepository.extentSql(byStatus, before != null), user, before, 0))
+                String extent = plan(GenerationRepository.extentSql(byStatus, before != null), user, before, 0);
+                assertThat(extent)
                         .as("total: byStatus=%s before=%s", byStatus, before)
-                        .containsPattern("Index Only Scan using ix_generations_user_(status_)?history")
-                        .doesNotContain("Seq Scan");
+                        .doesNotContain("Seq Scan on generations");
+                if (byStatus || before != null) {
+                    // counted in the index alone; a cursor's offset up to the cursor
+                    assertThat(extent).containsPattern("Index Only Scan using ix_generations_user_(status_)?history");
+                }
+                if (!byStatus) {
+                    assertThat(extent)
+                            .as("the whole history's total is read, not counted")
+                            // by its key, or a scan of a small table where PostgreSQL rightly prefers one
+                            .containsPattern("(Index Scan using|Bitmap Index Scan on|Seq Scan on) history_totals");
+                }
+                if (!byStatus && before == null) {
+                    assertThat(extent).doesNotContain("generations");
+                }
             }
         }
     }

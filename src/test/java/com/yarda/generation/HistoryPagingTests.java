@@ -262,7 +262,7 @@ class HistoryPagingTests extends IntegrationTest {
         return pages;
     }
 
-    private static JsonPath page(TestUser user, String query) {
+    static JsonPath page(TestUser user, String query) {
         return api(user.token())
                 .get("/api/generations?" + query)
                 .then()

@@ -1,5 +1,6 @@
 package com.yarda.generation;
 
+import static com.yarda.generation.HistoryPagingTests.page;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -254,14 +255,5 @@ class HistoryTotalsTests extends IntegrationTest {
             assertThat(second.jsonPath().getLong("total")).isEqualTo(expected);
             assertThat(second.jsonPath().getLong("offset")).isEqualTo(1);
         }
-    }
-
-    private static io.restassured.path.json.JsonPath page(TestUser user, String query) {
-        return api(user.token())
-                .get("/api/generations?" + query)
-                .then()
-                .statusCode(200)
-                .extract()
-                .jsonPath();
     }
 }

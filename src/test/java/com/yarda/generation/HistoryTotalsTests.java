@@ -205,13 +205,17 @@ class HistoryTotalsTests extends IntegrationTest {
         }
     }
 
+    /**
+     * A design written as a row, as another instance or version would: failed and refunded three days ago, so that the
+     * tests sharing this database (the admin's latest failures, the last day's figures) do not see thousands of them.
+     */
     private UUID insertDesign(TestUser user, int n) {
         UUID id = UUID.randomUUID();
         jdbc.sql("""
                         INSERT INTO generations (id, family_id, user_id, status, input_type, input_address, style,
-                                                 credit_type, error_message, created_at)
-                        VALUES (:id, :id, :user, 'failed', 'address', :address, 'mediterranean', 'trial', 'failed',
-                                now())
+                                                 credit_type, credit_refunded, error_message, created_at, completed_at)
+                        VALUES (:id, :id, :user, 'failed', 'address', :address, 'mediterranean', 'trial', true,
+                                'failed', now() - interval '3 days', now() - interval '3 days')
                         """)
                 .param("id", id)
                 .param("user", user.id())
